@@ -1,0 +1,164 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { BANK_VERSION, bankSchema, type Bank } from './bank-schema';
+import { SERVICE_TYPES } from './service-types';
+
+/** One thing wrong with a bank: where it is and what is wrong, both readable by an author. */
+export interface BankProblem {
+  where: string;
+  message: string;
+}
+
+export type BankLoadResult = { ok: true; bank: Bank } | { ok: false; problems: BankProblem[] };
+
+export function formatProblem(problem: BankProblem): string {
+  return problem.where ? `${problem.where}: ${problem.message}` : problem.message;
+}
+
+/** Parses and validates bank text, returning every problem found rather than the first. */
+export function loadBank(text: string): BankLoadResult {
+  const syntax = parseJson(text);
+  if (!syntax.ok) return syntax;
+  return validateBank(syntax.value);
+}
+
+export function validateBank(data: unknown): BankLoadResult {
+  const version = versionProblem(data);
+  if (version) return { ok: false, problems: [version] };
+  const result = bankSchema.safeParse(data, { reportInput: true });
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        where: describePath(issue.path, data),
+        message: describeIssue(issue),
+      }));
+  problems.push(...duplicateIdProblems(data));
+  if (problems.length > 0 || !result.success) return { ok: false, problems };
+  return { ok: true, bank: result.data };
+}
+
+function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; problems: BankProblem[] } {
+  if (text.trim() === '')
+    return { ok: false, problems: [{ where: '', message: 'the file is empty' }] };
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+  });
+  const [first] = errors;
+  if (!first) return { ok: true, value };
+  // Only the first syntax error is reliable: the parser's later ones follow from it.
+  const { line, column } = lineAndColumn(text, first.offset);
+  return {
+    ok: false,
+    problems: [
+      {
+        where: `line ${line}, column ${column}`,
+        message: `JSON syntax error: ${describeSyntaxError(printParseErrorCode(first.error))}`,
+      },
+    ],
+  };
+}
+
+function describeSyntaxError(code: string): string {
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words === 'invalid comment token' ? 'comments are not allowed in JSON' : words;
+}
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}
+
+function versionProblem(data: unknown): BankProblem | null {
+  if (!isRecord(data) || !('version' in data)) return null;
+  const { version } = data;
+  if (version === BANK_VERSION) return null;
+  return {
+    where: 'version',
+    message: `unknown version ${JSON.stringify(version)}; this app reads version ${BANK_VERSION}`,
+  };
+}
+
+function duplicateIdProblems(data: unknown): BankProblem[] {
+  if (!isRecord(data) || !Array.isArray(data.questions)) return [];
+  const firstIndex = new Map<string, number>();
+  const problems: BankProblem[] = [];
+  data.questions.forEach((question: unknown, index: number) => {
+    if (!isRecord(question) || typeof question.id !== 'string') return;
+    const first = firstIndex.get(question.id);
+    if (first === undefined) firstIndex.set(question.id, index);
+    else
+      problems.push({
+        where: describePath(['questions', index, 'id'], data),
+        message: `duplicate id; questions[${first}] already uses "${question.id}"`,
+      });
+  });
+  return problems;
+}
+
+/** `questions[12] (id "np-dev-laptop").answer` */
+function describePath(path: readonly PropertyKey[], data: unknown): string {
+  let out = '';
+  let node: unknown = data;
+  path.forEach((key, depth) => {
+    const next =
+      isRecord(node) || Array.isArray(node)
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined;
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+      if (depth === 1 && path[0] === 'questions' && isRecord(next) && typeof next.id === 'string')
+        out += ` (id ${JSON.stringify(next.id)})`;
+    } else {
+      out += out ? `.${String(key)}` : String(key);
+    }
+    node = next;
+  });
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const input = 'input' in issue ? issue.input : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      return input === undefined
+        ? `missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${describeValue(input)}`;
+    case 'invalid_value':
+      return issue.values.length === SERVICE_TYPES.length &&
+        issue.values.every((v) => SERVICE_TYPES.includes(v as never))
+        ? `expected one of ${SERVICE_TYPES.join(', ')}, got ${describeValue(input)}`
+        : `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(input)}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      return issue.message;
+    case 'invalid_union':
+      return `expected 1, 2 or 3, got ${describeValue(input)}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? `expected a URL, got ${describeValue(input)}` : issue.message;
+    case 'invalid_key':
+      return `unknown type ${describeValue(input)}; expected one of ${SERVICE_TYPES.join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 57)}..."` : json;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

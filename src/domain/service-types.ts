@@ -1,0 +1,18 @@
+/** The four Service `type` values, in the order the UI and keys 1–4 use. */
+export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
+
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export function isServiceType(value: unknown): value is ServiceType {
+  return typeof value === 'string' && (SERVICE_TYPES as readonly string[]).includes(value);
+}
+
+/** A record with one entry per type, so a missing type fails to compile. */
+export function byType<T>(make: (type: ServiceType) => T): Record<ServiceType, T> {
+  return {
+    ClusterIP: make('ClusterIP'),
+    NodePort: make('NodePort'),
+    LoadBalancer: make('LoadBalancer'),
+    ExternalName: make('ExternalName'),
+  };
+}

@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { renderApp } from './render-app';
+
+describe('routes', () => {
+  it('home explains the app and links to every mode', async () => {
+    renderApp('/');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Kube Service Trainer' }),
+    ).toBeVisible();
+    expect(screen.getByText(/Learn to choose the right Kubernetes Service type/)).toBeVisible();
+    for (const name of ['Quiz', 'Flashcards', 'Progress', 'Team session', 'Question banks'])
+      expect(screen.getByRole('link', { name })).toBeVisible();
+  });
+
+  it.each([
+    ['/quiz', 'Quiz'],
+    ['/flashcards', 'Flashcards'],
+    ['/progress', 'Progress'],
+    ['/team', 'Team session'],
+    ['/banks', 'Question banks'],
+    ['/join/ABC123', 'Join a session'],
+  ])('%s renders its page', async (path, heading) => {
+    renderApp(path);
+    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeVisible();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  });
+
+  it('the join page names the session code from the link', async () => {
+    renderApp('/join/K8S42');
+    expect(await screen.findByText('K8S42')).toBeVisible();
+  });
+
+  it('an unknown route shows the 404 page with an alert and a way home', async () => {
+    renderApp('/no/such/page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent('There is no page at /no/such/page');
+    expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+  });
+
+  it('a page that throws shows an alert saying what went wrong, inside the app frame', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    function Broken(): never {
+      throw new Error('kaboom in render');
+    }
+    renderApp('/broken', <Route path="broken" element={<Broken />} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This page could not be shown.');
+    expect(alert).toHaveTextContent('Details: kaboom in render');
+    expect(screen.getByRole('link', { name: 'Back to home' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Reload page' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Kube Service Trainer' })).toBeVisible();
+  });
+
+  it('navigating moves focus to the new page heading and sets the title', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await user.click(await screen.findByRole('link', { name: 'Flashcards' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Flashcards' });
+    expect(heading).toHaveFocus();
+    expect(document.title).toBe('Flashcards · Kube Service Trainer');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Flashcards' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+});

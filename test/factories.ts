@@ -1,0 +1,41 @@
+import type { Bank, Question } from '../src/domain/bank-schema';
+import type { ServiceType } from '../src/domain/service-types';
+
+let counter = 0;
+
+/** A complete, valid question; override what the test is about. */
+export function makeQuestion(overrides: Record<string, unknown> = {}): Question {
+  counter += 1;
+  const answer = (overrides.answer as ServiceType | undefined) ?? 'ClusterIP';
+  const others = (['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const).filter(
+    (t) => t !== answer,
+  );
+  return {
+    id: `question-${counter}`,
+    prompt: `Scenario number ${counter}: which type fits?`,
+    answer,
+    explanation: 'Because the docs say so.',
+    whyNot: Object.fromEntries(others.map((t) => [t, `${t} does not fit here.`])),
+    difficulty: 2,
+    tags: ['internal-traffic'],
+    references: [
+      { title: 'Service', url: 'https://kubernetes.io/docs/concepts/services-networking/service/' },
+    ],
+    ...overrides,
+  } as Question;
+}
+
+export function makeBank(
+  questions: Question[] = [makeQuestion()],
+  overrides: Partial<Bank> = {},
+): Bank {
+  return {
+    version: 1,
+    title: 'Test bank',
+    description: 'A bank for tests.',
+    questions,
+    ...overrides,
+  } as Bank;
+}
+
+export const bankText = (bank: unknown) => JSON.stringify(bank, null, 2);
