@@ -10,6 +10,8 @@ export function noteClientNavigation() {
 interface Props {
   /** Document title; defaults to the heading text when that is a string. */
   title?: string;
+  /** Take focus when shown even without a navigation (a new screen within one page). */
+  focusOnMount?: boolean;
   children: ReactNode;
 }
 
@@ -17,11 +19,11 @@ interface Props {
  * A page's h1 and document title. After an in-app navigation it takes focus, so screen readers
  * announce the new page and keyboard users start from its top.
  */
-export function PageHeading({ title, children }: Props) {
+export function PageHeading({ title, focusOnMount = false, children }: Props) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (clientNavigations > 0) ref.current?.focus();
-  }, []);
+    if (focusOnMount || clientNavigations > 0) ref.current?.focus();
+  }, [focusOnMount]);
   const docTitle = title ?? (typeof children === 'string' ? children : undefined);
   return (
     <>

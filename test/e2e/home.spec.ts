@@ -47,6 +47,7 @@ test('an unknown path served by the server shows the 404 page, not a blank page'
 
 test('home works from the keyboard alone', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   // Tab through to the Quiz card and follow it with Enter.

@@ -1,12 +1,21 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { QuizPage } from '../../features/quiz/QuizPage';
+import { progressStore } from '../../lib/progress';
+import { randomId, randomSeed } from '../../lib/random';
+import { BankGate } from '../BankGate';
 
 export default function Page() {
   return (
-    <ComingSoon title="Quiz">
-      <p>
-        Answer scenario questions one at a time and get instant feedback, a score, per-type accuracy
-        and a confusion matrix.
-      </p>
-    </ComingSoon>
+    <BankGate title="Quiz">
+      {(bank) => (
+        <QuizPage
+          bank={bank}
+          bankId="bundled"
+          store={progressStore()}
+          now={Date.now}
+          newSeed={randomSeed}
+          newId={randomId}
+        />
+      )}
+    </BankGate>
   );
 }

@@ -1,0 +1,41 @@
+import { parseInline, parseRichText, type Inline } from '../domain/rich-text';
+
+/** Renders the bank's Markdown subset as React elements; never as HTML. */
+export function RichText({ source, className }: { source: string; className?: string }) {
+  return (
+    <div className={className ? `rich-text ${className}` : 'rich-text'}>
+      {parseRichText(source).map((block, i) =>
+        block.kind === 'code' ? (
+          // Focusable so a wide block can be scrolled from the keyboard.
+          <pre key={i} tabIndex={0} data-language={block.language || undefined}>
+            <code>{block.text}</code>
+          </pre>
+        ) : (
+          <p key={i}>
+            <Inlines inlines={block.inlines} />
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** One line of the subset (no blocks), e.g. inside a list item. */
+export function InlineText({ source }: { source: string }) {
+  return <Inlines inlines={parseInline(source)} />;
+}
+
+function Inlines({ inlines }: { inlines: Inline[] }) {
+  return inlines.map((inline, i) => {
+    switch (inline.kind) {
+      case 'code':
+        return <code key={i}>{inline.text}</code>;
+      case 'em':
+        return <em key={i}>{inline.text}</em>;
+      case 'strong':
+        return <strong key={i}>{inline.text}</strong>;
+      default:
+        return <span key={i}>{inline.text}</span>;
+    }
+  });
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { questionIdSchema, serviceTypeSchema } from './bank-schema';
+import type { AnswerRecord, QuizMeta, QuizState } from './quiz-session';
+import type { QuizSettings } from './quiz-settings';
+
+/**
+ * The saved-progress format. Everything read back from storage is parsed with these schemas;
+ * times are stored as epoch milliseconds (numbers), never as Date objects or strings.
+ */
+export const PROGRESS_SCHEMA_VERSION = 1;
+
+const epochMs = z.number().int().nonnegative();
+const difficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+export const quizSettingsSchema = z.object({
+  count: z.union([z.number().int().positive(), z.literal('all')]),
+  types: z.array(serviceTypeSchema).min(1),
+  difficulties: z.array(difficultySchema).min(1),
+  feedback: z.enum(['each', 'end']),
+  timerSeconds: z.number().int().positive().nullable(),
+  confidence: z.boolean(),
+}) satisfies z.ZodType<QuizSettings>;
+
+export const quizMetaSchema = z.object({
+  quizId: z.string().min(1),
+  bankId: z.string().min(1),
+  bankTitle: z.string(),
+  settings: quizSettingsSchema,
+  seed: z.string(),
+  kind: z.enum(['new', 'retry']),
+  startedAt: epochMs,
+}) satisfies z.ZodType<QuizMeta, unknown>;
+
+export const answerRecordSchema = z.object({
+  questionId: questionIdSchema,
+  answer: serviceTypeSchema,
+  choice: serviceTypeSchema.nullable(),
+  correct: z.boolean(),
+  confidence: z.enum(['sure', 'guessing']).nullable(),
+  timeMs: z.number().nonnegative(),
+  answeredAt: epochMs,
+}) satisfies z.ZodType<AnswerRecord, unknown>;
+
+const quizItemSchema = z.object({ questionId: questionIdSchema, answer: serviceTypeSchema });
+const inProgress = {
+  meta: quizMetaSchema,
+  items: z.array(quizItemSchema).min(1),
+  index: z.number().int().nonnegative(),
+  answers: z.array(answerRecordSchema),
+};
+
+export const activeQuizSchema = z
+  .discriminatedUnion('status', [
+    z.object({
+      status: z.literal('asking'),
+      ...inProgress,
+      clock: z.object({ usedMs: z.number().nonnegative(), runningSince: epochMs.nullable() }),
+      pendingChoice: serviceTypeSchema.nullable(),
+    }),
+    z.object({ status: z.literal('answered'), ...inProgress }),
+  ])
+  .refine((s) => s.index < s.items.length, 'index is past the last question') satisfies z.ZodType<
+  Extract<QuizState, { status: 'asking' | 'answered' }>,
+  unknown
+>;
+
+/** A finished quiz as kept in history. */
+export const quizResultSchema = z.object({
+  ...quizMetaSchema.shape,
+  finishedAt: epochMs,
+  answers: z.array(answerRecordSchema),
+});
+
+export type ActiveQuiz = z.infer<typeof activeQuizSchema>;
+export type QuizResult = z.infer<typeof quizResultSchema>;
+
+export function resultFromFinished(state: Extract<QuizState, { status: 'finished' }>): QuizResult {
+  return { ...state.meta, finishedAt: state.finishedAt, answers: state.answers };
+}
