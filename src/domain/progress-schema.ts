@@ -71,7 +71,44 @@ export const quizResultSchema = z.object({
   answers: z.array(answerRecordSchema),
 });
 
+/** FSRS ratings, as ts-fsrs numbers them: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+/**
+ * One flashcard review. Reviews are immutable events with unique ids: card state is replayed from
+ * them (and from quiz answers), so merging two devices' progress is a plain union.
+ */
+export const reviewLogSchema = z.object({
+  id: z.string().min(1),
+  questionId: questionIdSchema,
+  bankId: z.string().min(1),
+  rating: ratingSchema,
+  reviewedAt: epochMs,
+  /** How the learner answered: rated after seeing the back, or picked a type first. */
+  mode: z.enum(['classic', 'choose-first']),
+  /** The type picked in choose-first mode. */
+  choice: serviceTypeSchema.nullable(),
+  durationMs: z.number().nonnegative(),
+});
+
+export const flashcardSettingsSchema = z.object({
+  desiredRetention: z.number().min(0.7).max(0.99),
+  dailyNewLimit: z.number().int().min(0).max(1000),
+  maximumIntervalDays: z.number().int().min(1).max(36500),
+  mode: z.enum(['classic', 'choose-first']),
+});
+
+export const DEFAULT_FLASHCARD_SETTINGS: FlashcardSettings = {
+  desiredRetention: 0.9,
+  dailyNewLimit: 20,
+  maximumIntervalDays: 36500,
+  mode: 'classic',
+};
+
 export type ActiveQuiz = z.infer<typeof activeQuizSchema>;
+export type ReviewLog = z.infer<typeof reviewLogSchema>;
+export type Rating = z.infer<typeof ratingSchema>;
+export type FlashcardSettings = z.infer<typeof flashcardSettingsSchema>;
 export type QuizResult = z.infer<typeof quizResultSchema>;
 
 export function resultFromFinished(state: Extract<QuizState, { status: 'finished' }>): QuizResult {

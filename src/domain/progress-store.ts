@@ -1,4 +1,4 @@
-import type { ActiveQuiz, QuizResult } from './progress-schema';
+import type { ActiveQuiz, FlashcardSettings, QuizResult, ReviewLog } from './progress-schema';
 
 /** A record that failed validation: kept aside, never deleted, so it can be downloaded or repaired. */
 export interface QuarantinedRecord {
@@ -21,5 +21,14 @@ export interface ProgressStore {
   /** Adds the result to history and clears the active quiz in one transaction. */
   finishQuiz(result: QuizResult): Promise<void>;
   listQuizResults(): Promise<QuizResult[]>;
+  /** Commits one flashcard review. */
+  addReviewLog(log: ReviewLog): Promise<void>;
+  /** Takes a review back (undo). */
+  deleteReviewLog(id: string): Promise<void>;
+  /** Every valid review, oldest first. */
+  listReviewLogs(): Promise<ReviewLog[]>;
+  /** null when the learner has not changed the defaults. */
+  loadFlashcardSettings(): Promise<FlashcardSettings | null>;
+  saveFlashcardSettings(settings: FlashcardSettings): Promise<void>;
   listQuarantine(): Promise<QuarantinedRecord[]>;
 }

@@ -2,10 +2,13 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { z } from 'zod';
 import {
   activeQuizSchema,
+  flashcardSettingsSchema,
   PROGRESS_SCHEMA_VERSION,
   quizResultSchema,
+  reviewLogSchema,
   type ActiveQuiz,
   type QuizResult,
+  type ReviewLog,
 } from '../domain/progress-schema';
 import type { ProgressStore, QuarantinedRecord } from '../domain/progress-store';
 
@@ -19,19 +22,28 @@ interface TrainerDB extends DBSchema {
   active: { key: string; value: Envelope };
   quizResults: { key: string; value: Envelope };
   quarantine: { key: number; value: QuarantinedRecord };
+  reviewLogs: { key: string; value: Envelope };
+  settings: { key: string; value: Envelope };
 }
 
-type StoreName = 'active' | 'quizResults';
+type StoreName = 'active' | 'quizResults' | 'reviewLogs' | 'settings';
+const FLASHCARD_SETTINGS_KEY = 'flashcards';
 const ACTIVE_KEY = 'quiz';
 
 export const DB_NAME = 'kube-service-trainer';
 
 export function openProgressDb(name = DB_NAME): Promise<IDBPDatabase<TrainerDB>> {
-  return openDB<TrainerDB>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('active');
-      db.createObjectStore('quizResults');
-      db.createObjectStore('quarantine', { autoIncrement: true });
+  return openDB<TrainerDB>(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('active');
+        db.createObjectStore('quizResults');
+        db.createObjectStore('quarantine', { autoIncrement: true });
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('reviewLogs');
+        db.createObjectStore('settings');
+      }
     },
   });
 }
@@ -68,6 +80,34 @@ export function createIdbProgressStore(
     return parsed.ok ? { value: parsed.value, setAside: false } : { value: null, setAside: true };
   }
 
+  /** Every valid record of a store, in one pass; invalid ones go to quarantine. */
+  async function readAll<T>(
+    store: 'quizResults' | 'reviewLogs',
+    schema: z.ZodType<T>,
+  ): Promise<T[]> {
+    const db = await dbPromise;
+    const tx = db.transaction([store, 'quarantine'], 'readwrite');
+    const values: T[] = [];
+    let cursor = await tx.objectStore(store).openCursor();
+    while (cursor) {
+      const parsed = parseEnvelope(cursor.value, schema);
+      if (parsed.ok) values.push(parsed.value);
+      else {
+        await tx.objectStore('quarantine').add({
+          store,
+          key: String(cursor.key),
+          value: cursor.value,
+          reason: parsed.reason,
+          quarantinedAt: now(),
+        });
+        await cursor.delete();
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return values;
+  }
+
   return {
     async loadActiveQuiz() {
       const { value, setAside } = await readValid('active', ACTIVE_KEY, activeQuizSchema);
@@ -89,14 +129,27 @@ export function createIdbProgressStore(
       await tx.done;
     },
     async listQuizResults() {
-      const db = await dbPromise;
-      const keys = await db.getAllKeys('quizResults');
-      const results: QuizResult[] = [];
-      for (const key of keys) {
-        const { value } = await readValid('quizResults', key, quizResultSchema);
-        if (value) results.push(value);
-      }
+      const results = await readAll('quizResults', quizResultSchema);
       return results.sort((a, b) => a.finishedAt - b.finishedAt);
+    },
+    async addReviewLog(log: ReviewLog) {
+      const db = await dbPromise;
+      await db.put('reviewLogs', wrap(log), log.id);
+    },
+    async deleteReviewLog(id: string) {
+      const db = await dbPromise;
+      await db.delete('reviewLogs', id);
+    },
+    async listReviewLogs() {
+      const logs = await readAll('reviewLogs', reviewLogSchema);
+      return logs.sort((a, b) => a.reviewedAt - b.reviewedAt);
+    },
+    async loadFlashcardSettings() {
+      return (await readValid('settings', FLASHCARD_SETTINGS_KEY, flashcardSettingsSchema)).value;
+    },
+    async saveFlashcardSettings(settings) {
+      const db = await dbPromise;
+      await db.put('settings', wrap(settings), FLASHCARD_SETTINGS_KEY);
     },
     async listQuarantine() {
       const db = await dbPromise;

@@ -84,4 +84,32 @@ describe('IndexedDB progress store', () => {
       'written by format version 99; this app reads 1',
     );
   });
+
+  it('keeps flashcard reviews oldest first, deletes one for undo, and stores settings', async () => {
+    const store = createIdbProgressStore(freshName());
+    const log = (id: string, reviewedAt: number) => ({
+      id,
+      questionId: 'q1' as never,
+      bankId: 'bundled',
+      rating: 3 as const,
+      reviewedAt,
+      mode: 'classic' as const,
+      choice: null,
+      durationMs: 1200,
+    });
+    await store.addReviewLog(log('b', 200));
+    await store.addReviewLog(log('a', 100));
+    expect((await store.listReviewLogs()).map((l) => l.id)).toEqual(['a', 'b']);
+    await store.deleteReviewLog('b');
+    expect((await store.listReviewLogs()).map((l) => l.id)).toEqual(['a']);
+    expect(await store.loadFlashcardSettings()).toBeNull();
+    const settings = {
+      desiredRetention: 0.85,
+      dailyNewLimit: 5,
+      maximumIntervalDays: 365,
+      mode: 'choose-first' as const,
+    };
+    await store.saveFlashcardSettings(settings);
+    expect(await store.loadFlashcardSettings()).toEqual(settings);
+  });
 });
