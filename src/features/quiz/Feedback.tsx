@@ -3,7 +3,7 @@ import type { Question } from '../../domain/bank-schema';
 import type { AnswerRecord } from '../../domain/quiz-session';
 import { SERVICE_TYPES } from '../../domain/service-types';
 import { RichText } from '../../components/RichText';
-import { References } from './References';
+import { References } from '../../components/References';
 
 export function verdict(answer: AnswerRecord): string {
   if (answer.correct) return 'Correct';

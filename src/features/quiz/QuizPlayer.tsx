@@ -8,10 +8,10 @@ import {
 } from '../../domain/quiz-session';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types';
 import { RichText } from '../../components/RichText';
-import { AnswerButtons } from './AnswerButtons';
+import { AnswerButtons } from '../../components/AnswerButtons';
 import { Feedback } from './Feedback';
 import { QuizTimer } from './QuizTimer';
-import { useQuizKeys } from './useQuizKeys';
+import { useShortcutKeys } from '../../components/useShortcutKeys';
 
 type Playing = Extract<QuizState, { status: 'asking' | 'answered' }>;
 
@@ -42,7 +42,7 @@ export function QuizPlayer({ state, questions, now, dispatch, onQuit }: Props) {
 
   // Keys send events straight to the reducer, which ignores those that do not fit the current
   // state; checking the rendered state here would miss a second key pressed before a re-render.
-  useQuizKeys({
+  useShortcutKeys({
     onNumber: (n) => {
       const type = SERVICE_TYPES[n - 1];
       if (type) choose(type);

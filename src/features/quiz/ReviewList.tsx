@@ -1,7 +1,7 @@
 import type { Question, QuestionId } from '../../domain/bank-schema';
 import type { AnswerRecord } from '../../domain/quiz-session';
 import { RichText } from '../../components/RichText';
-import { References } from './References';
+import { References } from '../../components/References';
 
 /** Every answered question with the learner's pick, the right answer and the explanation. */
 export function ReviewList({

@@ -1,4 +1,4 @@
-import type { Reference } from '../../domain/bank-schema';
+import type { Reference } from '../domain/bank-schema';
 
 export function References({ references }: { references: Reference[] | undefined }) {
   if (!references?.length) return null;

@@ -1,4 +1,4 @@
-import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types';
+import { SERVICE_TYPES, type ServiceType } from '../domain/service-types';
 
 interface Props {
   /** The learner's pick (pending or final). */

@@ -18,7 +18,7 @@ export function isTypingTarget(target: EventTarget | null, key: string): boolean
 }
 
 /** Page-wide keyboard shortcuts: 1–4, Enter, Space and single letters. */
-export function useQuizKeys(handlers: Handlers) {
+export function useShortcutKeys(handlers: Handlers) {
   const latest = useRef(handlers);
   useLayoutEffect(() => {
     latest.current = handlers;
