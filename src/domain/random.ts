@@ -2,7 +2,7 @@
 export type Random = () => number;
 
 /** cyrb53-style string hash to a 32-bit seed. */
-function hashSeed(seed: string): number {
+export function hashSeed(seed: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < seed.length; i++) {
