@@ -1,4 +1,4 @@
-import { Suspense, useLayoutEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { noteClientNavigation } from '../components/PageHeading';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -15,6 +15,7 @@ export function Layout() {
   const location = useLocation();
   const isHome = location.pathname === '/';
   useNoteNavigation(location.pathname);
+  const setAside = useSetAsideRecords();
 
   return (
     <>
@@ -39,6 +40,16 @@ export function Layout() {
           </nav>
         )}
       </header>
+      {setAside > 0 && location.pathname !== '/progress' && (
+        <div role="alert" className="alert alert-warn site-alert">
+          <p>
+            {setAside} saved record{setAside === 1 ? '' : 's'} could not be read and{' '}
+            {setAside === 1 ? 'was' : 'were'} set aside: kept, not deleted. The rest of your
+            progress is fine. <Link to="/progress">See Progress</Link> to download{' '}
+            {setAside === 1 ? 'it' : 'them'}.
+          </p>
+        </div>
+      )}
       <main id="main" tabIndex={-1}>
         {/* Keyed by path: leaving a broken page clears the error. */}
         <ErrorBoundary key={location.pathname}>
@@ -68,4 +79,24 @@ function useNoteNavigation(pathname: string) {
     if (first.current) first.current = false;
     else noteClientNavigation();
   }, [pathname]);
+}
+
+/**
+ * After the first page shows, checks saved progress (lazily, off the entry chunk): damaged records
+ * are set aside and counted, and the daily backup is taken.
+ */
+function useSetAsideRecords(): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let live = true;
+    import('../lib/startup-checks')
+      .then((m) => m.runStartupChecks())
+      .then((n) => live && setCount(n))
+      // Storage may be unavailable (private mode): pages that need it say so themselves.
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  return count;
 }

@@ -1,7 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
 import { BANK_VERSION, bankSchema, type Bank } from './bank-schema';
-import { SERVICE_TYPES } from './service-types';
+import { describeIssue, describePath, isRecord } from './schema-problems';
 
 /** One thing wrong with a bank: where it is and what is wrong, both readable by an author. */
 export interface BankProblem {
@@ -99,66 +98,4 @@ function duplicateIdProblems(data: unknown): BankProblem[] {
       });
   });
   return problems;
-}
-
-/** `questions[12] (id "np-dev-laptop").answer` */
-function describePath(path: readonly PropertyKey[], data: unknown): string {
-  let out = '';
-  let node: unknown = data;
-  path.forEach((key, depth) => {
-    const next =
-      isRecord(node) || Array.isArray(node)
-        ? (node as Record<PropertyKey, unknown>)[key]
-        : undefined;
-    if (typeof key === 'number') {
-      out += `[${key}]`;
-      if (depth === 1 && path[0] === 'questions' && isRecord(next) && typeof next.id === 'string')
-        out += ` (id ${JSON.stringify(next.id)})`;
-    } else {
-      out += out ? `.${String(key)}` : String(key);
-    }
-    node = next;
-  });
-  return out;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const input = 'input' in issue ? issue.input : undefined;
-  switch (issue.code) {
-    case 'invalid_type':
-      return input === undefined
-        ? `missing (expected ${issue.expected})`
-        : `expected ${issue.expected}, got ${describeValue(input)}`;
-    case 'invalid_value':
-      return issue.values.length === SERVICE_TYPES.length &&
-        issue.values.every((v) => SERVICE_TYPES.includes(v as never))
-        ? `expected one of ${SERVICE_TYPES.join(', ')}, got ${describeValue(input)}`
-        : `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(input)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'too_small':
-      if (issue.origin === 'string') return 'must not be empty';
-      return issue.message;
-    case 'invalid_union':
-      return `expected 1, 2 or 3, got ${describeValue(input)}`;
-    case 'invalid_format':
-      return issue.format === 'url' ? `expected a URL, got ${describeValue(input)}` : issue.message;
-    case 'invalid_key':
-      return `unknown type ${describeValue(input)}; expected one of ${SERVICE_TYPES.join(', ')}`;
-    default:
-      return issue.message;
-  }
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}..."` : json;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

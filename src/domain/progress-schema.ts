@@ -27,7 +27,7 @@ export const quizMetaSchema = z.object({
   bankTitle: z.string(),
   settings: quizSettingsSchema,
   seed: z.string(),
-  kind: z.enum(['new', 'retry']),
+  kind: z.enum(['new', 'retry', 'practice']),
   startedAt: epochMs,
 }) satisfies z.ZodType<QuizMeta, unknown>;
 

@@ -1,4 +1,14 @@
+import type { ProgressData } from './progress-export';
 import type { ActiveQuiz, FlashcardSettings, QuizResult, ReviewLog } from './progress-schema';
+import type { Snapshot } from './snapshots';
+
+/** A save from a tab that is behind: another tab has already moved this quiz further on. */
+export class StaleQuizError extends Error {
+  constructor() {
+    super('This quiz has moved on in another tab or window.');
+    this.name = 'StaleQuizError';
+  }
+}
 
 /** A record that failed validation: kept aside, never deleted, so it can be downloaded or repaired. */
 export interface QuarantinedRecord {
@@ -16,6 +26,7 @@ export interface QuarantinedRecord {
 export interface ProgressStore {
   /** `setAside` is true when a saved quiz existed but failed validation and went to quarantine. */
   loadActiveQuiz(): Promise<{ quiz: ActiveQuiz | null; setAside: boolean }>;
+  /** Rejects with StaleQuizError when the stored copy of the same quiz is further on. */
   saveActiveQuiz(quiz: ActiveQuiz): Promise<void>;
   clearActiveQuiz(): Promise<void>;
   /** Adds the result to history and clears the active quiz in one transaction. */
@@ -30,5 +41,15 @@ export interface ProgressStore {
   /** null when the learner has not changed the defaults. */
   loadFlashcardSettings(): Promise<FlashcardSettings | null>;
   saveFlashcardSettings(settings: FlashcardSettings): Promise<void>;
+  /** All history, reviews and settings. */
+  exportData(): Promise<ProgressData>;
+  /** Replaces history, reviews and settings in one transaction (the active quiz is dropped). */
+  replaceAll(data: ProgressData): Promise<void>;
+  listSnapshots(): Promise<Snapshot[]>;
+  addSnapshot(snapshot: Snapshot): Promise<void>;
+  deleteSnapshot(takenAt: number): Promise<void>;
+  clearQuarantine(): Promise<void>;
+  /** Called when another tab (or this one) changes stored progress. */
+  subscribe(listener: () => void): () => void;
   listQuarantine(): Promise<QuarantinedRecord[]>;
 }

@@ -16,8 +16,8 @@ export interface QuizMeta {
   bankTitle: string;
   settings: QuizSettings;
   seed: string;
-  /** 'retry' quizzes hold only the mistakes of an earlier one. */
-  kind: 'new' | 'retry';
+  /** 'retry' holds only the mistakes of an earlier quiz; 'practice' is weighted to weak spots. */
+  kind: 'new' | 'retry' | 'practice';
   startedAt: number;
 }
 

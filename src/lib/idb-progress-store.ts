@@ -10,7 +10,13 @@ import {
   type QuizResult,
   type ReviewLog,
 } from '../domain/progress-schema';
-import type { ProgressStore, QuarantinedRecord } from '../domain/progress-store';
+import type { ProgressData } from '../domain/progress-export';
+import {
+  StaleQuizError,
+  type ProgressStore,
+  type QuarantinedRecord,
+} from '../domain/progress-store';
+import { snapshotSchema, type Snapshot } from '../domain/snapshots';
 
 /** Each stored record is wrapped with the format version it was written in, for migrations. */
 interface Envelope {
@@ -24,9 +30,10 @@ interface TrainerDB extends DBSchema {
   quarantine: { key: number; value: QuarantinedRecord };
   reviewLogs: { key: string; value: Envelope };
   settings: { key: string; value: Envelope };
+  snapshots: { key: number; value: Envelope };
 }
 
-type StoreName = 'active' | 'quizResults' | 'reviewLogs' | 'settings';
+type StoreName = 'active' | 'quizResults' | 'reviewLogs' | 'settings' | 'snapshots';
 const FLASHCARD_SETTINGS_KEY = 'flashcards';
 const ACTIVE_KEY = 'quiz';
 
@@ -43,6 +50,7 @@ export function openProgressDb(name = DB_NAME): Promise<IDBPDatabase<TrainerDB>>
       if (oldVersion < 2) {
         db.createObjectStore('reviewLogs');
         db.createObjectStore('settings');
+        db.createObjectStore('snapshots');
       }
     },
   });
@@ -55,6 +63,15 @@ export function createIdbProgressStore(
   now: () => number = Date.now,
 ): ProgressStore {
   const dbPromise = openProgressDb(name);
+  // Tells other tabs (and other stores in this tab) that progress changed, so none shows stale data.
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}-changes`);
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    channel?.postMessage('changed');
+    listeners.forEach((l) => l());
+  };
+  channel?.addEventListener('message', () => listeners.forEach((l) => l()));
 
   /** Validates a stored record; one that fails is moved to quarantine in the same transaction. */
   async function readValid<T>(
@@ -82,7 +99,7 @@ export function createIdbProgressStore(
 
   /** Every valid record of a store, in one pass; invalid ones go to quarantine. */
   async function readAll<T>(
-    store: 'quizResults' | 'reviewLogs',
+    store: 'quizResults' | 'reviewLogs' | 'snapshots',
     schema: z.ZodType<T>,
   ): Promise<T[]> {
     const db = await dbPromise;
@@ -115,11 +132,30 @@ export function createIdbProgressStore(
     },
     async saveActiveQuiz(quiz: ActiveQuiz) {
       const db = await dbPromise;
-      await db.put('active', wrap(quiz), ACTIVE_KEY);
+      const tx = db.transaction(['active', 'quizResults'], 'readwrite');
+      const stored = parseEnvelope(
+        await tx.objectStore('active').get(ACTIVE_KEY),
+        activeQuizSchema,
+      );
+      const finished = (await tx.objectStore('quizResults').getKey(quiz.meta.quizId)) !== undefined;
+      const ahead =
+        stored.ok &&
+        stored.value.meta.quizId === quiz.meta.quizId &&
+        (stored.value.answers.length > quiz.answers.length ||
+          (stored.value.answers.length === quiz.answers.length && stored.value.index > quiz.index));
+      if (finished || ahead) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw new StaleQuizError();
+      }
+      await tx.objectStore('active').put(wrap(quiz), ACTIVE_KEY);
+      await tx.done;
+      changed();
     },
     async clearActiveQuiz() {
       const db = await dbPromise;
       await db.delete('active', ACTIVE_KEY);
+      changed();
     },
     async finishQuiz(result: QuizResult) {
       const db = await dbPromise;
@@ -127,6 +163,7 @@ export function createIdbProgressStore(
       await tx.objectStore('quizResults').put(wrap(result), result.quizId);
       await tx.objectStore('active').delete(ACTIVE_KEY);
       await tx.done;
+      changed();
     },
     async listQuizResults() {
       const results = await readAll('quizResults', quizResultSchema);
@@ -135,10 +172,12 @@ export function createIdbProgressStore(
     async addReviewLog(log: ReviewLog) {
       const db = await dbPromise;
       await db.put('reviewLogs', wrap(log), log.id);
+      changed();
     },
     async deleteReviewLog(id: string) {
       const db = await dbPromise;
       await db.delete('reviewLogs', id);
+      changed();
     },
     async listReviewLogs() {
       const logs = await readAll('reviewLogs', reviewLogSchema);
@@ -150,6 +189,54 @@ export function createIdbProgressStore(
     async saveFlashcardSettings(settings) {
       const db = await dbPromise;
       await db.put('settings', wrap(settings), FLASHCARD_SETTINGS_KEY);
+      changed();
+    },
+    async exportData() {
+      const [quizResults, reviewLogs, flashcardSettings] = [
+        await this.listQuizResults(),
+        await this.listReviewLogs(),
+        await this.loadFlashcardSettings(),
+      ];
+      return { quizResults, reviewLogs, flashcardSettings };
+    },
+    async replaceAll({ quizResults, reviewLogs, flashcardSettings }: ProgressData) {
+      const db = await dbPromise;
+      const tx = db.transaction(['quizResults', 'reviewLogs', 'settings', 'active'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('quizResults').clear(),
+        tx.objectStore('reviewLogs').clear(),
+        tx.objectStore('active').clear(),
+      ]);
+      await Promise.all([
+        ...quizResults.map((r) => tx.objectStore('quizResults').put(wrap(r), r.quizId)),
+        ...reviewLogs.map((l) => tx.objectStore('reviewLogs').put(wrap(l), l.id)),
+        flashcardSettings
+          ? tx.objectStore('settings').put(wrap(flashcardSettings), FLASHCARD_SETTINGS_KEY)
+          : tx.objectStore('settings').delete(FLASHCARD_SETTINGS_KEY),
+      ]);
+      await tx.done;
+      changed();
+    },
+    async listSnapshots() {
+      const snapshots = await readAll('snapshots', snapshotSchema);
+      return snapshots.sort((a, b) => b.takenAt - a.takenAt);
+    },
+    async addSnapshot(snapshot: Snapshot) {
+      const db = await dbPromise;
+      await db.put('snapshots', wrap(snapshot), snapshot.takenAt);
+    },
+    async deleteSnapshot(takenAt: number) {
+      const db = await dbPromise;
+      await db.delete('snapshots', takenAt);
+    },
+    async clearQuarantine() {
+      const db = await dbPromise;
+      await db.clear('quarantine');
+      changed();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async listQuarantine() {
       const db = await dbPromise;

@@ -1,12 +1,19 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { ProgressPage } from '../../features/progress/ProgressPage';
+import { requestPersistence } from '../../lib/persistence';
+import { progressStore } from '../../lib/progress';
+import { BankGate } from '../BankGate';
 
 export default function Page() {
   return (
-    <ComingSoon title="Progress">
-      <p>
-        See your quiz history, your mastery of each Service type and the confusions to work on, all
-        kept in this browser and exportable.
-      </p>
-    </ComingSoon>
+    <BankGate title="Progress">
+      {(bank) => (
+        <ProgressPage
+          bank={bank}
+          store={progressStore()}
+          now={Date.now}
+          requestPersistence={requestPersistence}
+        />
+      )}
+    </BankGate>
   );
 }

@@ -6,6 +6,7 @@ import type { ProgressStore } from '../../domain/progress-store';
 import { buildQuiz, orderQuestions } from '../../domain/quiz-builder';
 import type { QuizItem, QuizMeta } from '../../domain/quiz-session';
 import { parseQuizParams, quizParams, type QuizSettings } from '../../domain/quiz-settings';
+import { buildWeakSpotQuiz, findWeakSpots } from '../../domain/weak-spots';
 import { PageHeading } from '../../components/PageHeading';
 import { QuizPlayer } from './QuizPlayer';
 import { QuizResults } from './QuizResults';
@@ -27,7 +28,7 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
   const [params, setParams] = useSearchParams();
   const [link] = useState(() => parseQuizParams(params));
   const [setupSeed, setSetupSeed] = useState(() => link.seed ?? newSeed());
-  const { state, dispatch, quit, saveError } = useQuizSession(store);
+  const { state, dispatch, quit, saveError, notice } = useQuizSession(store);
   const [ready, setReady] = useState(false);
   const [alerts, setAlerts] = useState<string[]>(link.errors);
   const [pastResult, setPastResult] = useState<QuizResult | null>(null);
@@ -64,6 +65,26 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
     setParams(quizParams(settings, seed), { replace: true });
   }
 
+  /** A quiz weighted to the types and concepts this learner misses most (from Progress). */
+  async function startWeakSpotPractice() {
+    const history = await store.listQuizResults();
+    if (history.every((r) => r.answers.every((a) => a.correct))) {
+      setAlerts([
+        'There are no mistakes in your quiz history yet, so there are no weak spots to practise. Take a quiz first.',
+      ]);
+      setParams({}, { replace: true });
+      return;
+    }
+    const seed = newSeed();
+    const count = typeof link.settings.count === 'number' ? link.settings.count : 10;
+    const ids = buildWeakSpotQuiz(bank, findWeakSpots(bank, history), count, seed);
+    start(
+      { settings: { ...link.settings, count: ids.length }, seed, kind: 'practice' },
+      ids.map((questionId) => ({ questionId, answer: questions.get(questionId)!.answer })),
+    );
+    setParams({}, { replace: true });
+  }
+
   function resume(saved: ActiveQuiz) {
     const missing = saved.items.filter((item) => !questions.has(item.questionId)).length;
     if (missing > 0) {
@@ -96,6 +117,8 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
             notes.push(
               'That quiz result is not in this browser’s history. Start a new quiz below.',
             );
+        } else if (params.get('practice') === 'weak') {
+          await startWeakSpotPractice();
         } else if (link.start) {
           const seed = link.seed ?? newSeed();
           if (
@@ -168,6 +191,13 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
           ))}
         </div>
       )}
+      <div aria-live="polite">
+        {notice && (
+          <div className="alert alert-warn">
+            <p>{notice}</p>
+          </div>
+        )}
+      </div>
       {saveError && (
         <div role="alert" className="alert alert-warn">
           <p>{saveError}</p>

@@ -39,6 +39,9 @@ export function QuizResults({ result, questions, link, onRetryMistakes, onNewQui
           {score.unanswered > 0 && ` · ${score.unanswered} unanswered when time ran out`}
         </p>
         {result.kind === 'retry' && <p className="hint">This was a retry of earlier mistakes.</p>}
+        {result.kind === 'practice' && (
+          <p className="hint">This was practice weighted to your weak spots.</p>
+        )}
       </div>
 
       <div className="actions">

@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { resultFromFinished } from '../../domain/progress-schema';
-import type { ProgressStore } from '../../domain/progress-store';
+import { StaleQuizError, type ProgressStore } from '../../domain/progress-store';
 import {
   initialQuizState,
   quizReducer,
@@ -18,6 +18,39 @@ export function useQuizSession(store: ProgressStore) {
   const committing = useRef(false);
   const writes = useRef<Promise<void>>(Promise.resolve());
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  /** Another tab moved this quiz on: show where it is now rather than overwrite it. */
+  const catchUp = useCallback(async () => {
+    const mine = current.current;
+    if (mine.status !== 'asking' && mine.status !== 'answered') return;
+    const { quiz: stored } = await store.loadActiveQuiz();
+    if (stored && stored.meta.quizId === mine.meta.quizId) {
+      const ahead =
+        stored.answers.length > mine.answers.length ||
+        (stored.answers.length === mine.answers.length && stored.index > mine.index);
+      if (!ahead) return;
+      current.current = stored;
+      setState(stored);
+      setNotice('This quiz moved on in another tab or window; you are now at the same question.');
+      return;
+    }
+    const finished = (await store.listQuizResults()).find((r) => r.quizId === mine.meta.quizId);
+    if (finished) {
+      const next = {
+        status: 'finished' as const,
+        meta: mine.meta,
+        items: mine.items,
+        answers: finished.answers,
+        finishedAt: finished.finishedAt,
+      };
+      current.current = next;
+      setState(next);
+      setNotice('This quiz was finished in another tab or window; here are its results.');
+    }
+  }, [store]);
+
+  useEffect(() => store.subscribe(() => void catchUp()), [store, catchUp]);
 
   const persist = useCallback(
     (next: QuizState) => {
@@ -30,14 +63,16 @@ export function useQuizSession(store: ProgressStore) {
       writes.current = writes.current.then(write).then(
         () => setSaveError(null),
         (error: unknown) =>
-          setSaveError(
-            `Your last answer could not be saved (${error instanceof Error ? error.message : String(error)}). ` +
-              'You can keep going, but export your progress or keep this tab open until saving works again.',
-          ),
+          error instanceof StaleQuizError
+            ? void catchUp()
+            : setSaveError(
+                `Your last answer could not be saved (${error instanceof Error ? error.message : String(error)}). ` +
+                  'You can keep going, but export your progress or keep this tab open until saving works again.',
+              ),
       );
       return writes.current;
     },
-    [store],
+    [store, catchUp],
   );
 
   const dispatch = useCallback(
@@ -75,5 +110,5 @@ export function useQuizSession(store: ProgressStore) {
     await persist(initialQuizState);
   }, [persist]);
 
-  return { state, dispatch, quit, saveError };
+  return { state, dispatch, quit, saveError, notice };
 }

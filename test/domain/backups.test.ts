@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  importMerging,
+  importReplacing,
+  resetProgress,
+  restoreSnapshot,
+  takeDailySnapshotIfDue,
+} from '../../src/domain/backups';
+import { dailySnapshotDue, dayKey, snapshotsToDrop } from '../../src/domain/snapshots';
+import { createMemoryProgressStore } from '../fakes/memory-progress-store';
+import { makeAnswer, makeResult, makeReview } from '../factories-progress';
+
+const DAY = 86_400_000;
+const start = Date.UTC(2026, 10, 1, 9); // 1 Nov 2026, 09:00 UTC
+
+describe('snapshot rules', () => {
+  it('names the local calendar day', () => {
+    expect(dayKey(Date.UTC(2026, 10, 1, 23, 30))).toBe('2026-11-01');
+    // Half past eleven in the evening UTC is already the next day in UTC+1 (offset -60).
+    expect(dayKey(Date.UTC(2026, 10, 1, 23, 30), -60)).toBe('2026-11-02');
+  });
+
+  it('is due once a day, counting only daily snapshots', () => {
+    expect(dailySnapshotDue([], '2026-11-01')).toBe(true);
+    expect(dailySnapshotDue([{ day: '2026-11-01', reason: 'before-import' }], '2026-11-01')).toBe(
+      true,
+    );
+    expect(dailySnapshotDue([{ day: '2026-11-01', reason: 'daily' }], '2026-11-01')).toBe(false);
+  });
+
+  it('keeps the newest seven', () => {
+    const all = Array.from({ length: 9 }, (_, i) => ({ takenAt: i }));
+    expect(snapshotsToDrop(all).map((s) => s.takenAt)).toEqual([1, 0]);
+    expect(snapshotsToDrop(all.slice(0, 7))).toEqual([]);
+  });
+});
+
+describe('backups', () => {
+  const withProgress = () =>
+    createMemoryProgressStore({
+      quizResults: [makeResult('q-1', [makeAnswer('a', 'NodePort', 'NodePort')])],
+    });
+
+  it('takes the daily snapshot once a day and rotates to the last 7', async () => {
+    const store = withProgress();
+    expect(await takeDailySnapshotIfDue(store, start)).toBe(true);
+    expect(await takeDailySnapshotIfDue(store, start + 3_600_000)).toBe(false);
+    for (let day = 1; day <= 9; day++)
+      expect(await takeDailySnapshotIfDue(store, start + day * DAY)).toBe(true);
+    const kept = await store.listSnapshots();
+    expect(kept.map((s) => s.day)).toEqual([
+      '2026-11-10',
+      '2026-11-09',
+      '2026-11-08',
+      '2026-11-07',
+      '2026-11-06',
+      '2026-11-05',
+      '2026-11-04',
+    ]);
+    expect(kept[0]?.data.quizResults).toHaveLength(1);
+  });
+
+  it('takes no daily snapshot while there is nothing to keep', async () => {
+    const store = createMemoryProgressStore();
+    expect(await takeDailySnapshotIfDue(store, start)).toBe(false);
+    expect(await store.listSnapshots()).toEqual([]);
+  });
+
+  it('resetting takes a snapshot first, and restoring it brings everything back', async () => {
+    const store = withProgress();
+    await resetProgress(store, start);
+    expect((await store.exportData()).quizResults).toEqual([]);
+    const [backup] = await store.listSnapshots();
+    expect(backup).toMatchObject({ reason: 'before-reset' });
+    await restoreSnapshot(store, backup!, start + 1000);
+    expect((await store.exportData()).quizResults.map((r) => r.quizId)).toEqual(['q-1']);
+  });
+
+  it('importing merges (with a backup first); replacing swaps everything', async () => {
+    const store = withProgress();
+    const incoming = {
+      quizResults: [makeResult('q-2', [], 20_000)],
+      reviewLogs: [makeReview('r', 'a', 5)],
+      flashcardSettings: null,
+    };
+    await importMerging(store, incoming, start);
+    expect((await store.exportData()).quizResults.map((r) => r.quizId)).toEqual(['q-1', 'q-2']);
+    await importMerging(store, incoming, start + 1);
+    expect((await store.exportData()).reviewLogs).toHaveLength(1);
+    await importReplacing(store, { ...incoming, quizResults: [] }, start + 2);
+    expect((await store.exportData()).quizResults).toEqual([]);
+    expect((await store.listSnapshots()).map((s) => s.reason)).toEqual([
+      'before-import',
+      'before-import',
+      'before-import',
+    ]);
+  });
+});
