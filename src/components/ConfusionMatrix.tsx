@@ -1,5 +1,6 @@
 import { CHOSEN_COLUMNS, type QuizScore } from '../domain/quiz-score';
 import { SERVICE_TYPES } from '../domain/service-types';
+import { ScrollTable } from './ScrollTable';
 
 interface Props {
   confusion: QuizScore['confusion'];
@@ -20,47 +21,39 @@ function heat(count: number, rowTotal: number): number {
 export function ConfusionMatrix({ confusion, showNone = false }: Props) {
   const columns = CHOSEN_COLUMNS.filter((c) => c !== 'none' || showNone);
   return (
-    <div
-      className="table-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label="Confusion matrix, scrollable"
-    >
-      <table className="confusion-matrix">
-        <caption>Confusion matrix</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Right answer, by what you chose</span>
-              <span aria-hidden="true">Right ↓ · Chosen →</span>
+    <ScrollTable caption="Confusion matrix" className="confusion-matrix">
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">Right answer, by what you chose</span>
+            <span aria-hidden="true">Right ↓ · Chosen →</span>
+          </th>
+          {columns.map((c) => (
+            <th scope="col" key={c}>
+              {c === 'none' ? 'No answer' : c}
             </th>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {c === 'none' ? 'No answer' : c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {SERVICE_TYPES.map((answer) => {
-            const row = confusion[answer];
-            const total = CHOSEN_COLUMNS.reduce((sum, c) => sum + row[c], 0);
-            return (
-              <tr key={answer}>
-                <th scope="row">{answer}</th>
-                {columns.map((chosen) => (
-                  <td
-                    key={chosen}
-                    className={`heat-${chosen === answer ? 'good' : 'bad'}-${heat(row[chosen], total)}`}
-                  >
-                    {row[chosen]}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {SERVICE_TYPES.map((answer) => {
+          const row = confusion[answer];
+          const total = CHOSEN_COLUMNS.reduce((sum, c) => sum + row[c], 0);
+          return (
+            <tr key={answer}>
+              <th scope="row">{answer}</th>
+              {columns.map((chosen) => (
+                <td
+                  key={chosen}
+                  className={`heat-${chosen === answer ? 'good' : 'bad'}-${heat(row[chosen], total)}`}
+                >
+                  {row[chosen]}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }

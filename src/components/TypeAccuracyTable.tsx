@@ -1,4 +1,5 @@
 import type { TypeAccuracy } from '../domain/quiz-score';
+import { ScrollTable } from './ScrollTable';
 import { SERVICE_TYPES, type ServiceType } from '../domain/service-types';
 
 export function percent(correct: number, asked: number): string {
@@ -11,46 +12,38 @@ export function TypeAccuracyTable({
   caption,
 }: {
   perType: Record<ServiceType, TypeAccuracy>;
-  caption?: string;
+  caption: string;
 }) {
   return (
-    <div
-      className="table-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label="Accuracy by type, scrollable"
-    >
-      <table className="accuracy-table">
-        {caption && <caption>{caption}</caption>}
-        <thead>
-          <tr>
-            <th scope="col">Right answer</th>
-            <th scope="col">Asked</th>
-            <th scope="col">Correct</th>
-            <th scope="col">Accuracy</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SERVICE_TYPES.map((type) => {
-            const { asked, correct } = perType[type];
-            return (
-              <tr key={type}>
-                <th scope="row">{type}</th>
-                <td>{asked}</td>
-                <td>{correct}</td>
-                <td>
-                  <span className="bar-cell">
-                    <span className="bar" aria-hidden="true">
-                      <span style={{ width: asked === 0 ? 0 : `${(100 * correct) / asked}%` }} />
-                    </span>
-                    {percent(correct, asked)}
+    <ScrollTable caption={caption} className="accuracy-table">
+      <thead>
+        <tr>
+          <th scope="col">Right answer</th>
+          <th scope="col">Asked</th>
+          <th scope="col">Correct</th>
+          <th scope="col">Accuracy</th>
+        </tr>
+      </thead>
+      <tbody>
+        {SERVICE_TYPES.map((type) => {
+          const { asked, correct } = perType[type];
+          return (
+            <tr key={type}>
+              <th scope="row">{type}</th>
+              <td>{asked}</td>
+              <td>{correct}</td>
+              <td>
+                <span className="bar-cell">
+                  <span className="bar" aria-hidden="true">
+                    <span style={{ width: asked === 0 ? 0 : `${(100 * correct) / asked}%` }} />
                   </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  {percent(correct, asked)}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }

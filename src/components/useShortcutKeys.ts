@@ -14,7 +14,12 @@ export function isTypingTarget(target: EventTarget | null, key: string): boolean
   const tag = target.tagName;
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
   // Enter and Space already activate a focused button or link; acting twice would skip a step.
-  return (key === 'Enter' || key === ' ') && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY');
+  // A disabled button (an answer just given) does nothing with them, so the page may use them.
+  const activates =
+    (tag === 'BUTTON' && !(target as HTMLButtonElement).disabled) ||
+    tag === 'A' ||
+    tag === 'SUMMARY';
+  return (key === 'Enter' || key === ' ') && activates;
 }
 
 /** Page-wide keyboard shortcuts: 1–4, Enter, Space and single letters. */

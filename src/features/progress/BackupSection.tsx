@@ -16,6 +16,7 @@ import type { ProgressStore } from '../../domain/progress-store';
 import type { Snapshot } from '../../domain/snapshots';
 import { downloadJson } from '../../lib/download';
 import type { PersistenceState } from '../../lib/persistence';
+import { Choice } from '../../components/Choice';
 import { ConfirmButton } from './ConfirmButton';
 
 interface Props {
@@ -136,24 +137,22 @@ export function BackupSection({ store, data, snapshots, persistence, now, onChan
           </p>
           <fieldset>
             <legend>How to import it</legend>
-            <label className="choice">
-              <input
-                type="radio"
-                name="import-mode"
-                checked={mode === 'merge'}
-                onChange={() => setMode('merge')}
-              />
+            <Choice
+              type="radio"
+              name="import-mode"
+              checked={mode === 'merge'}
+              onChange={() => setMode('merge')}
+            >
               Merge with my progress (keeps everything from both)
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name="import-mode"
-                checked={mode === 'replace'}
-                onChange={() => setMode('replace')}
-              />
+            </Choice>
+            <Choice
+              type="radio"
+              name="import-mode"
+              checked={mode === 'replace'}
+              onChange={() => setMode('replace')}
+            >
               Replace my progress with this file
-            </label>
+            </Choice>
           </fieldset>
           <div className="actions">
             {mode === 'merge' ? (

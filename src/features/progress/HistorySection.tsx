@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { ScrollTable } from '../../components/ScrollTable';
 import { formatDuration } from '../../domain/format';
 import type { Mastery } from '../../domain/mastery';
 import type { QuizResult } from '../../domain/progress-schema';
@@ -18,53 +19,45 @@ export function HistorySection({ results, mastery }: { results: QuizResult[]; ma
     <section aria-labelledby="history">
       <h2 id="history">Quiz history</h2>
       <AccuracyChart points={mastery.overTime} />
-      <div
-        className="table-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label="Quiz history, scrollable"
-      >
-        <table className="history-table">
-          <caption className="visually-hidden">Quiz history, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Score</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Bank</th>
-              <th scope="col">Duration</th>
-              <th scope="col">
-                <span className="visually-hidden">Review</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst.map((r) => {
-              const score = scoreAnswers(r.answers);
-              return (
-                <tr key={r.quizId}>
-                  <td>{dateFormat.format(r.finishedAt)}</td>
-                  <td>
-                    {score.correct} of {score.total} ({score.percent}%)
-                  </td>
-                  <td>{KIND[r.kind]}</td>
-                  <td>{r.bankTitle}</td>
-                  <td>{formatDuration(r.finishedAt - r.startedAt)}</td>
-                  <td>
-                    <Link to={`/quiz?result=${encodeURIComponent(r.quizId)}`}>
-                      Review
-                      <span className="visually-hidden">
-                        {' '}
-                        the quiz of {dateFormat.format(r.finishedAt)}
-                      </span>
-                    </Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable caption="Quiz history, newest first" hideCaption className="history-table">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Score</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Bank</th>
+            <th scope="col">Duration</th>
+            <th scope="col">
+              <span className="visually-hidden">Review</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map((r) => {
+            const score = scoreAnswers(r.answers);
+            return (
+              <tr key={r.quizId}>
+                <td>{dateFormat.format(r.finishedAt)}</td>
+                <td>
+                  {score.correct} of {score.total} ({score.percent}%)
+                </td>
+                <td>{KIND[r.kind]}</td>
+                <td>{r.bankTitle}</td>
+                <td>{formatDuration(r.finishedAt - r.startedAt)}</td>
+                <td>
+                  <Link to={`/quiz?result=${encodeURIComponent(r.quizId)}`}>
+                    Review
+                    <span className="visually-hidden">
+                      {' '}
+                      the quiz of {dateFormat.format(r.finishedAt)}
+                    </span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </ScrollTable>
     </section>
   );
 }

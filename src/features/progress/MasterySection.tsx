@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { ScrollTable } from '../../components/ScrollTable';
 import type { Mastery } from '../../domain/mastery';
 import { SERVICE_TYPES } from '../../domain/service-types';
 import { percent } from '../../components/TypeAccuracyTable';
@@ -17,53 +18,43 @@ export function MasterySection({ mastery, retention, weakest }: Props) {
     <>
       <section aria-labelledby="mastery">
         <h2 id="mastery">Mastery by type</h2>
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label="Mastery by type, scrollable"
-        >
-          <table className="accuracy-table">
-            <caption className="visually-hidden">Mastery by type</caption>
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Quiz accuracy, all time</th>
-                <th scope="col">Last {Math.min(50, mastery.answers)} answers</th>
-                <th scope="col">Flashcard retention</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SERVICE_TYPES.map((type) => {
-                const all = allTime.perType[type];
-                const last = recent.perType[type];
-                const r = retention?.[type];
-                return (
-                  <tr key={type}>
-                    <th scope="row">{type}</th>
-                    <td>
-                      {percent(all.correct, all.asked)}{' '}
-                      <span className="hint">
-                        ({all.correct}/{all.asked})
-                      </span>
-                    </td>
-                    <td>
-                      {percent(last.correct, last.asked)}{' '}
-                      <span className="hint">
-                        ({last.correct}/{last.asked})
-                      </span>
-                    </td>
-                    <td>
-                      {r && r.total > 0
-                        ? `${percent(r.passed, r.total)} of ${r.total} reviews`
-                        : '—'}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable caption="Mastery by type" hideCaption className="accuracy-table">
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">Quiz accuracy, all time</th>
+              <th scope="col">Last {Math.min(50, mastery.answers)} answers</th>
+              <th scope="col">Flashcard retention</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SERVICE_TYPES.map((type) => {
+              const all = allTime.perType[type];
+              const last = recent.perType[type];
+              const r = retention?.[type];
+              return (
+                <tr key={type}>
+                  <th scope="row">{type}</th>
+                  <td>
+                    {percent(all.correct, all.asked)}{' '}
+                    <span className="hint">
+                      ({all.correct}/{all.asked})
+                    </span>
+                  </td>
+                  <td>
+                    {percent(last.correct, last.asked)}{' '}
+                    <span className="hint">
+                      ({last.correct}/{last.asked})
+                    </span>
+                  </td>
+                  <td>
+                    {r && r.total > 0 ? `${percent(r.passed, r.total)} of ${r.total} reviews` : '—'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="all-time-confusion">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Question } from '../../domain/bank-schema';
 import type { AnswerRecord } from '../../domain/quiz-session';
 import { SERVICE_TYPES } from '../../domain/service-types';
@@ -14,7 +14,8 @@ export function verdict(answer: AnswerRecord): string {
 /** The verdict, the explanation, why the pick was wrong, and where the docs say so. Takes focus. */
 export function Feedback({ answer, question }: { answer: AnswerRecord; question: Question }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  // Focus as the feedback appears, before paint, so the next key press already acts from here.
+  useLayoutEffect(() => ref.current?.focus(), []);
   const whyChosenWrong =
     !answer.correct && answer.choice ? question.whyNot?.[answer.choice] : undefined;
   const others = SERVICE_TYPES.filter(

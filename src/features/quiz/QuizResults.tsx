@@ -4,6 +4,7 @@ import { formatDuration } from '../../domain/format';
 import type { QuizResult } from '../../domain/progress-schema';
 import { mostConfusedPair, scoreAnswers } from '../../domain/quiz-score';
 import { PageHeading } from '../../components/PageHeading';
+import { Choice } from '../../components/Choice';
 import { ConfusionMatrix } from '../../components/ConfusionMatrix';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ReviewList } from './ReviewList';
@@ -104,24 +105,22 @@ export function QuizResults({ result, questions, link, onRetryMistakes, onNewQui
         <h2 id="review">Review</h2>
         <fieldset className="review-filter">
           <legend>Show</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name="review-filter"
-              checked={filter === 'all'}
-              onChange={() => setFilter('all')}
-            />
+          <Choice
+            type="radio"
+            name="review-filter"
+            checked={filter === 'all'}
+            onChange={() => setFilter('all')}
+          >
             All questions ({score.total})
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="review-filter"
-              checked={filter === 'mistakes'}
-              onChange={() => setFilter('mistakes')}
-            />
+          </Choice>
+          <Choice
+            type="radio"
+            name="review-filter"
+            checked={filter === 'mistakes'}
+            onChange={() => setFilter('mistakes')}
+          >
             Only mistakes ({mistakes})
-          </label>
+          </Choice>
         </fieldset>
         <ReviewList
           answers={filter === 'all' ? result.answers : result.answers.filter((a) => !a.correct)}

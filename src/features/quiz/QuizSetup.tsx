@@ -10,6 +10,7 @@ import {
   type QuizSettings,
 } from '../../domain/quiz-settings';
 import { SERVICE_TYPES } from '../../domain/service-types';
+import { Choice } from '../../components/Choice';
 import { CopyLinkButton } from './CopyLinkButton';
 
 interface Props {
@@ -66,15 +67,15 @@ export function QuizSetup({ bank, initial, seed, linkFor, onStart }: Props) {
         <legend>Number of questions</legend>
         <div className="choice-row">
           {COUNT_CHOICES.map((count) => (
-            <label key={count} className="choice">
-              <input
-                type="radio"
-                name="count"
-                checked={settings.count === count}
-                onChange={() => update({ count })}
-              />
+            <Choice
+              key={count}
+              type="radio"
+              name="count"
+              checked={settings.count === count}
+              onChange={() => update({ count })}
+            >
               {count === 'all' ? 'All' : count}
-            </label>
+            </Choice>
           ))}
         </div>
       </fieldset>
@@ -83,16 +84,14 @@ export function QuizSetup({ bank, initial, seed, linkFor, onStart }: Props) {
         <legend>Answer types to include</legend>
         <div className="choice-row">
           {SERVICE_TYPES.map((type) => (
-            <label key={type} className="choice">
-              <input
-                type="checkbox"
-                checked={settings.types.includes(type)}
-                onChange={(e) =>
-                  update({ types: toggle(settings.types, type, e.target.checked, SERVICE_TYPES) })
-                }
-              />
+            <Choice
+              key={type}
+              type="checkbox"
+              checked={settings.types.includes(type)}
+              onChange={(on) => update({ types: toggle(settings.types, type, on, SERVICE_TYPES) })}
+            >
               {type}
-            </label>
+            </Choice>
           ))}
         </div>
       </fieldset>
@@ -101,23 +100,16 @@ export function QuizSetup({ bank, initial, seed, linkFor, onStart }: Props) {
         <legend>Difficulty</legend>
         <div className="choice-row">
           {DIFFICULTIES.map((level) => (
-            <label key={level} className="choice">
-              <input
-                type="checkbox"
-                checked={settings.difficulties.includes(level)}
-                onChange={(e) =>
-                  update({
-                    difficulties: toggle(
-                      settings.difficulties,
-                      level,
-                      e.target.checked,
-                      DIFFICULTIES,
-                    ),
-                  })
-                }
-              />
+            <Choice
+              key={level}
+              type="checkbox"
+              checked={settings.difficulties.includes(level)}
+              onChange={(on) =>
+                update({ difficulties: toggle(settings.difficulties, level, on, DIFFICULTIES) })
+              }
+            >
               {DIFFICULTY_NAMES[level]}
-            </label>
+            </Choice>
           ))}
         </div>
       </fieldset>
@@ -125,38 +117,31 @@ export function QuizSetup({ bank, initial, seed, linkFor, onStart }: Props) {
       <fieldset>
         <legend>Feedback</legend>
         <div className="choice-row">
-          <label className="choice">
-            <input
-              type="radio"
-              name="feedback"
-              checked={settings.feedback === 'each'}
-              onChange={() => update({ feedback: 'each' })}
-            />
+          <Choice
+            type="radio"
+            name="feedback"
+            checked={settings.feedback === 'each'}
+            onChange={() => update({ feedback: 'each' })}
+          >
             After each question
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="feedback"
-              checked={settings.feedback === 'end'}
-              onChange={() => update({ feedback: 'end' })}
-            />
+          </Choice>
+          <Choice
+            type="radio"
+            name="feedback"
+            checked={settings.feedback === 'end'}
+            onChange={() => update({ feedback: 'end' })}
+          >
             Only at the end (exam style)
-          </label>
+          </Choice>
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Options</legend>
         <div className="choice-column">
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={timerOn}
-              onChange={(e) => setTimerOn(e.target.checked)}
-            />
+          <Choice type="checkbox" checked={timerOn} onChange={setTimerOn}>
             Time limit per question
-          </label>
+          </Choice>
           {timerOn && (
             <div className="timer-setting">
               <label htmlFor={timerId}>Seconds per question</label>
@@ -177,14 +162,13 @@ export function QuizSetup({ bank, initial, seed, linkFor, onStart }: Props) {
               </span>
             </div>
           )}
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={settings.confidence}
-              onChange={(e) => update({ confidence: e.target.checked })}
-            />
+          <Choice
+            type="checkbox"
+            checked={settings.confidence}
+            onChange={(confidence) => update({ confidence })}
+          >
             Ask how sure I am
-          </label>
+          </Choice>
         </div>
       </fieldset>
 

@@ -75,30 +75,42 @@ export function useQuizSession(store: ProgressStore) {
     [store, catchUp],
   );
 
+  // Events that arrive while an answer is being committed (Enter pressed right after a pick) wait
+  // their turn instead of being lost, and run against the committed state.
+  const queued = useRef<QuizEvent[]>([]);
+
   const dispatch = useCallback(
-    async (event: QuizEvent) => {
-      if (committing.current) return;
-      const previous = current.current;
-      const next = quizReducer(previous, event);
-      if (next === previous) return;
-      current.current = next;
-      const recordsAnswer =
-        next.status === 'finished' ||
-        ('answers' in next &&
-          'answers' in previous &&
-          next.answers.length !== previous.answers.length);
-      if (!recordsAnswer) {
-        setState(next);
-        await persist(next);
-        return;
-      }
-      committing.current = true;
-      try {
-        await persist(next);
-      } finally {
-        committing.current = false;
-        setState(next);
-      }
+    (first: QuizEvent): Promise<void> => {
+      const run = async (event: QuizEvent): Promise<void> => {
+        if (committing.current) {
+          queued.current.push(event);
+          return;
+        }
+        const previous = current.current;
+        const next = quizReducer(previous, event);
+        if (next === previous) return;
+        current.current = next;
+        const recordsAnswer =
+          next.status === 'finished' ||
+          ('answers' in next &&
+            'answers' in previous &&
+            next.answers.length !== previous.answers.length);
+        if (!recordsAnswer) {
+          setState(next);
+          await persist(next);
+          return;
+        }
+        committing.current = true;
+        try {
+          await persist(next);
+        } finally {
+          committing.current = false;
+          setState(next);
+        }
+        const waiting = queued.current.splice(0);
+        for (const later of waiting) await run(later);
+      };
+      return run(first);
     },
     [persist],
   );

@@ -81,7 +81,7 @@ describe('Quiz page', () => {
     expect(status).toHaveFocus();
     for (const name of ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'])
       expect(screen.getByRole('button', { name })).toBeDisabled();
-    await user.click(screen.getByRole('button', { name: 'Next question' }));
+    await user.click(await screen.findByRole('button', { name: 'Next question' }));
     expect(await screen.findByText('Question 2 of 4')).toBeVisible();
   });
 
@@ -116,7 +116,7 @@ describe('Quiz page', () => {
       if (pick !== answer) missed.push(id);
       await user.click(screen.getByRole('button', { name: pick }));
       await user.click(
-        screen.getByRole('button', { name: i === 3 ? 'See results' : 'Next question' }),
+        await screen.findByRole('button', { name: i === 3 ? 'See results' : 'Next question' }),
       );
     }
     expect(await screen.findByRole('heading', { name: 'Results' })).toHaveFocus();
@@ -153,7 +153,7 @@ describe('Quiz page', () => {
     const first = renderQuiz('/quiz?count=4&seed=abc&start=1');
     await screen.findByText('Question 1 of 4');
     await user.click(screen.getByRole('button', { name: current().answer }));
-    await user.click(screen.getByRole('button', { name: 'Next question' }));
+    await user.click(await screen.findByRole('button', { name: 'Next question' }));
     await screen.findByText('Question 2 of 4');
     const id = current().id;
     first.unmount();
@@ -202,6 +202,7 @@ describe('Quiz page', () => {
     await screen.findByText('Question 1 of 4');
     for (let i = 0; i < 4; i++) {
       await user.click(screen.getByRole('button', { name: current().answer }));
+      await screen.findByRole('status');
       await user.keyboard('{Enter}');
     }
     await screen.findByRole('heading', { name: 'Results' });
