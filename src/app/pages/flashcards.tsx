@@ -1,12 +1,22 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { FlashcardsPage } from '../../features/flashcards/FlashcardsPage';
+import { localCalendar } from '../../lib/calendar';
+import { progressStore } from '../../lib/progress';
+import { randomId } from '../../lib/random';
+import { BankGate } from '../BankGate';
 
 export default function Page() {
   return (
-    <ComingSoon title="Flashcards">
-      <p>
-        Review every scenario as a card, scheduled by spaced repetition so you see each one just
-        before you would forget it.
-      </p>
-    </ComingSoon>
+    <BankGate title="Flashcards">
+      {(bank) => (
+        <FlashcardsPage
+          bank={bank}
+          bankId="bundled"
+          store={progressStore()}
+          now={Date.now}
+          newId={randomId}
+          calendar={localCalendar}
+        />
+      )}
+    </BankGate>
   );
 }

@@ -1,0 +1,138 @@
+import { useId, useState, type FormEvent } from 'react';
+import { flashcardSettingsSchema, type FlashcardSettings } from '../../domain/progress-schema';
+
+interface Props {
+  settings: FlashcardSettings;
+  onSave: (settings: FlashcardSettings) => Promise<void>;
+}
+
+const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : NaN);
+
+/** Desired retention, daily new cards, maximum interval and how to answer. */
+export function FlashcardSettingsForm({ settings, onSave }: Props) {
+  const id = useId();
+  const [retention, setRetention] = useState(String(Math.round(settings.desiredRetention * 100)));
+  const [newLimit, setNewLimit] = useState(String(settings.dailyNewLimit));
+  const [maxInterval, setMaxInterval] = useState(String(settings.maximumIntervalDays));
+  const [mode, setMode] = useState(settings.mode);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const candidate = {
+    desiredRetention: wholeNumber(retention) / 100,
+    dailyNewLimit: wholeNumber(newLimit),
+    maximumIntervalDays: wholeNumber(maxInterval),
+    mode,
+  };
+  const invalid = {
+    retention: !(candidate.desiredRetention >= 0.7 && candidate.desiredRetention <= 0.99),
+    newLimit: !(candidate.dailyNewLimit >= 0 && candidate.dailyNewLimit <= 1000),
+    maxInterval: !(candidate.maximumIntervalDays >= 1 && candidate.maximumIntervalDays <= 36500),
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = flashcardSettingsSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setStatus({ ok: false, text: 'Fix the settings marked above, then save again.' });
+      return;
+    }
+    try {
+      await onSave(parsed.data);
+      setStatus({ ok: true, text: 'Settings saved. Every card is rescheduled with them.' });
+    } catch (error) {
+      setStatus({
+        ok: false,
+        text: `The settings could not be saved (${error instanceof Error ? error.message : String(error)}).`,
+      });
+    }
+  }
+
+  return (
+    <form className="flashcard-settings" onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset>
+        <legend>How to answer</legend>
+        <div className="choice-column">
+          <label className="choice">
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'classic'}
+              onChange={() => setMode('classic')}
+            />
+            Show the answer, then rate yourself
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'choose-first'}
+              onChange={() => setMode('choose-first')}
+            />
+            Choose the type first (a right pick suggests Good, a wrong one Again)
+          </label>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Schedule</legend>
+        <div className="settings-grid">
+          <label htmlFor={`${id}-retention`}>Desired retention (%)</label>
+          <input
+            id={`${id}-retention`}
+            type="number"
+            inputMode="numeric"
+            min={70}
+            max={99}
+            value={retention}
+            aria-invalid={invalid.retention}
+            aria-describedby={`${id}-retention-hint`}
+            onChange={(e) => setRetention(e.target.value)}
+          />
+          <span id={`${id}-retention-hint`} className="hint">
+            70 to 99. Higher means more reviews and fewer lapses; 90 suits most learners.
+          </span>
+          <label htmlFor={`${id}-new`}>New cards per day</label>
+          <input
+            id={`${id}-new`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={1000}
+            value={newLimit}
+            aria-invalid={invalid.newLimit}
+            aria-describedby={`${id}-new-hint`}
+            onChange={(e) => setNewLimit(e.target.value)}
+          />
+          <span id={`${id}-new-hint`} className="hint">
+            0 to 1000.
+          </span>
+          <label htmlFor={`${id}-max`}>Maximum interval (days)</label>
+          <input
+            id={`${id}-max`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={36500}
+            value={maxInterval}
+            aria-invalid={invalid.maxInterval}
+            aria-describedby={`${id}-max-hint`}
+            onChange={(e) => setMaxInterval(e.target.value)}
+          />
+          <span id={`${id}-max-hint`} className="hint">
+            1 to 36500: no card waits longer than this.
+          </span>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button">
+          Save settings
+        </button>
+        <p
+          role="status"
+          className={status && !status.ok ? 'settings-status error' : 'settings-status'}
+        >
+          {status?.text}
+        </p>
+      </div>
+    </form>
+  );
+}
