@@ -47,8 +47,9 @@ export function RatingButtons({ preview, suggested, suggestedRef, onRate }: Prop
                 {rating}
               </span>
               {name}
+              {/* Reads "Good · 10m" as text too, not only on screen. */}
               <span className="rating-interval" aria-hidden="true">
-                · {formatInterval(preview[rating].intervalMs)}
+                {` · ${formatInterval(preview[rating].intervalMs)}`}
               </span>
             </button>
           );

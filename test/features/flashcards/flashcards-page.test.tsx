@@ -105,7 +105,7 @@ describe('Flashcards page', () => {
     expect(back).toHaveTextContent(bank.questions.find((q) => q.id === first.id)!.explanation!);
     const good = screen.getByRole('button', { name: 'Good' });
     expect(good).toHaveAccessibleDescription('Next review in 10 minutes.');
-    expect(good).toHaveTextContent('Good· 10m');
+    expect(good).toHaveTextContent('Good · 10m');
     expect(screen.getByRole('button', { name: 'Again' })).toHaveTextContent('1m');
     expect(screen.getByRole('button', { name: 'Hard' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'Easy' })).toBeVisible();
