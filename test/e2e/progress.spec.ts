@@ -11,6 +11,7 @@ async function answer(page: Page, right: boolean) {
   const q = await currentQuestion(page);
   await page.getByRole('button', { name: right ? q.answer : q.wrong, exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(right ? /^Correct/ : /^Incorrect/);
+  await expect(page.getByText('Answer saved')).toBeVisible();
 }
 
 async function finishQuiz(page: Page, link: string, pattern: boolean[]) {

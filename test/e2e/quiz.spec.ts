@@ -131,7 +131,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       if (i > 1) await page.keyboard.press('Enter');
       await expect(page.getByText(`Question ${i + 1} of 5`)).toBeVisible();
       await page.keyboard.press('1');
+      await expect(page.getByRole('button', { name: 'Sure' })).toBeFocused();
       await page.keyboard.press('g');
+      await expect(page.getByRole('status')).toBeFocused();
     }
     await page.getByRole('button', { name: 'See results' }).click();
     await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();

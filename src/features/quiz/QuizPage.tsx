@@ -28,7 +28,7 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
   const [params, setParams] = useSearchParams();
   const [link] = useState(() => parseQuizParams(params));
   const [setupSeed, setSetupSeed] = useState(() => link.seed ?? newSeed());
-  const { state, dispatch, quit, saveError, notice } = useQuizSession(store);
+  const { state, dispatch, quit, saveError, notice, saving } = useQuizSession(store);
   const [ready, setReady] = useState(false);
   const [alerts, setAlerts] = useState<string[]>(link.errors);
   const [pastResult, setPastResult] = useState<QuizResult | null>(null);
@@ -215,6 +215,7 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
         />
       ) : state.status === 'asking' || state.status === 'answered' ? (
         <QuizPlayer
+          saving={saving}
           state={state}
           questions={questions}
           now={now}

@@ -21,9 +21,11 @@ interface Props {
   now: () => number;
   dispatch: (event: QuizEvent) => void;
   onQuit: () => void;
+  /** True while the last answer is being written to storage. */
+  saving: boolean;
 }
 
-export function QuizPlayer({ state, questions, now, dispatch, onQuit }: Props) {
+export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving }: Props) {
   const item = state.items[state.index];
   const question = item ? questions.get(item.questionId) : undefined;
   const answered =
@@ -142,6 +144,9 @@ export function QuizPlayer({ state, questions, now, dispatch, onQuit }: Props) {
           <button type="button" className="button" aria-keyshortcuts="Enter" onClick={next}>
             {isLast ? 'See results' : 'Next question'}
           </button>
+          <span className="hint save-state" data-saved={!saving}>
+            {saving ? 'Saving your answer…' : 'Answer saved'}
+          </span>
         </div>
       )}
 

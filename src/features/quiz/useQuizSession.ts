@@ -16,6 +16,7 @@ export function useQuizSession(store: ProgressStore) {
   const [state, setState] = useState<QuizState>(initialQuizState);
   const current = useRef<QuizState>(initialQuizState);
   const committing = useRef(false);
+  const [saving, setSaving] = useState(false);
   const writes = useRef<Promise<void>>(Promise.resolve());
   const [saveError, setSaveError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -100,12 +101,17 @@ export function useQuizSession(store: ProgressStore) {
           await persist(next);
           return;
         }
+        // Feedback on the current question may show at once; the next question (or the results)
+        // only once the answer is committed. Events in between wait in the queue.
         committing.current = true;
+        setSaving(true);
+        if (next.status === 'answered') setState(next);
         try {
           await persist(next);
         } finally {
           committing.current = false;
-          setState(next);
+          setSaving(false);
+          if (next.status !== 'answered') setState(next);
         }
         const waiting = queued.current.splice(0);
         for (const later of waiting) await run(later);
@@ -122,5 +128,5 @@ export function useQuizSession(store: ProgressStore) {
     await persist(initialQuizState);
   }, [persist]);
 
-  return { state, dispatch, quit, saveError, notice };
+  return { state, dispatch, quit, saveError, notice, saving };
 }
