@@ -1,4 +1,5 @@
 import { ProgressPage } from '../../features/progress/ProgressPage';
+import { localCalendar } from '../../lib/calendar';
 import { requestPersistence } from '../../lib/persistence';
 import { progressStore } from '../../lib/progress';
 import { BankGate } from '../BankGate';
@@ -12,6 +13,7 @@ export default function Page() {
           store={progressStore()}
           now={Date.now}
           requestPersistence={requestPersistence}
+          calendar={localCalendar}
         />
       )}
     </BankGate>

@@ -138,7 +138,8 @@ export function useFlashcards(deps: FlashcardDeps) {
     }
 
     const api = {
-      async load() {
+      /** Reads reviews, quiz answers and settings; a reload keeps the filter and the card on screen. */
+      async load(keepFilter = false) {
         try {
           const { store: st } = props.current;
           const [logs, results, saved] = await Promise.all([
@@ -151,7 +152,7 @@ export function useFlashcards(deps: FlashcardDeps) {
           const events = reviewEvents(logs, results);
           present(
             { status: 'ready', settings, scheduler, events, deck: replay(events, scheduler) },
-            NO_FILTER,
+            keepFilter ? latest.current.filter : NO_FILTER,
           );
         } catch (error) {
           setData({ status: 'failed', message: errorText(error) });
@@ -331,6 +332,17 @@ export function useFlashcards(deps: FlashcardDeps) {
   useEffect(() => {
     void actions.load();
   }, [actions, store]);
+
+  // Another tab reviewed or finished a quiz: re-read, unless this tab is mid-card or saving (its
+  // own writes arrive here too, while it is committing).
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        if (!committing.current && latest.current.session.status !== 'back')
+          void actions.load(true);
+      }),
+    [actions, store],
+  );
 
   // With nothing due, wake up when the next card is.
   const nextDueAt = session.status === 'idle' ? (queue?.nextDueAt ?? null) : null;

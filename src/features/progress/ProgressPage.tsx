@@ -1,11 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Bank } from '../../domain/bank-schema';
+import type { Calendar } from '../../domain/calendar';
+import { computeFlashcardStats } from '../../domain/flashcard-stats';
 import { masteryFrom } from '../../domain/mastery';
 import { isEmptyProgress } from '../../domain/progress-export';
+import { DEFAULT_FLASHCARD_SETTINGS } from '../../domain/progress-schema';
 import type { ProgressStore } from '../../domain/progress-store';
 import { findWeakSpots } from '../../domain/weak-spots';
 import type { PersistenceState } from '../../lib/persistence';
+import { FlashcardStats } from '../../components/FlashcardStats';
 import { PageHeading } from '../../components/PageHeading';
 import { BackupSection } from './BackupSection';
 import { HistorySection } from './HistorySection';
@@ -18,9 +22,16 @@ export interface ProgressPageProps {
   store: ProgressStore;
   now: () => number;
   requestPersistence: () => Promise<PersistenceState>;
+  calendar: Calendar;
 }
 
-export function ProgressPage({ bank, store, now, requestPersistence }: ProgressPageProps) {
+export function ProgressPage({
+  bank,
+  store,
+  now,
+  requestPersistence,
+  calendar,
+}: ProgressPageProps) {
   const { state, reload } = useProgressData(store);
   const [persistence, setPersistence] = useState<PersistenceState | null>(null);
   useEffect(() => {
@@ -30,6 +41,20 @@ export function ProgressPage({ bank, store, now, requestPersistence }: ProgressP
   const results = state.status === 'ready' ? state.view.data.quizResults : null;
   const mastery = useMemo(() => (results ? masteryFrom(results) : null), [results]);
   const weak = useMemo(() => (results ? findWeakSpots(bank, results) : null), [bank, results]);
+  const data = state.status === 'ready' ? state.view.data : null;
+  const cardStats = useMemo(
+    () =>
+      data &&
+      computeFlashcardStats({
+        bank,
+        reviewLogs: data.reviewLogs,
+        quizResults: data.quizResults,
+        settings: data.flashcardSettings ?? DEFAULT_FLASHCARD_SETTINGS,
+        now: now(),
+        calendar,
+      }),
+    [bank, data, now, calendar],
+  );
 
   if (state.status === 'loading')
     return (
@@ -52,8 +77,9 @@ export function ProgressPage({ bank, store, now, requestPersistence }: ProgressP
       </section>
     );
 
-  const { data, snapshots, quarantine } = state.view;
-  const empty = isEmptyProgress(data);
+  const { snapshots, quarantine } = state.view;
+  const { data: progress } = state.view;
+  const empty = isEmptyProgress(progress);
   return (
     <section className="page progress-page">
       <PageHeading>Progress</PageHeading>
@@ -86,23 +112,26 @@ export function ProgressPage({ bank, store, now, requestPersistence }: ProgressP
           <>
             <p className="lead">
               {mastery.answers} quiz answer{mastery.answers === 1 ? '' : 's'} in{' '}
-              {data.quizResults.length} quiz
-              {data.quizResults.length === 1 ? '' : 'zes'}, {mastery.allTime.percent}% right;{' '}
-              {data.reviewLogs.length} flashcard review{data.reviewLogs.length === 1 ? '' : 's'}.
+              {progress.quizResults.length} quiz
+              {progress.quizResults.length === 1 ? '' : 'zes'}, {mastery.allTime.percent}% right;{' '}
+              {progress.reviewLogs.length} flashcard review
+              {progress.reviewLogs.length === 1 ? '' : 's'}.
             </p>
             <MasterySection
               mastery={mastery}
+              retention={cardStats?.perType}
               weakest={{ types: weak.weakestTypes, tags: weak.weakestTags }}
             />
-            {data.quizResults.length > 0 && (
-              <HistorySection results={data.quizResults} mastery={mastery} />
+            {progress.quizResults.length > 0 && (
+              <HistorySection results={progress.quizResults} mastery={mastery} />
             )}
+            {cardStats && <FlashcardStats stats={cardStats} />}
           </>
         )
       )}
       <BackupSection
         store={store}
-        data={data}
+        data={progress}
         snapshots={snapshots}
         persistence={persistence}
         now={now}

@@ -7,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../../src/domain/progress-export';
 import { ProgressPage } from '../../../src/features/progress/ProgressPage';
 import { createIdbProgressStore } from '../../../src/lib/idb-progress-store';
+import { DAY_MS, type Calendar } from '../../../src/domain/calendar';
+
+const utcCalendar: Calendar = {
+  dayOf: (ms) => Math.floor(ms / DAY_MS),
+  startOfDay: (day) => day * DAY_MS,
+};
 import { makeBank, makeQuestion } from '../../factories';
 import { makeAnswer, makeResult, makeReview } from '../../factories-progress';
 
@@ -25,6 +31,7 @@ function renderPage() {
         store={store}
         now={() => Date.UTC(2026, 10, 27, 12)}
         requestPersistence={async () => 'refused'}
+        calendar={utcCalendar}
       />
     </MemoryRouter>,
   );
@@ -74,6 +81,8 @@ describe('Progress page', () => {
       'href',
       '/quiz?result=quiz-1',
     );
+    // Quiz answers count as flashcard reviews too, so the flashcard statistics appear.
+    expect(screen.getByRole('heading', { level: 2, name: 'Flashcards' })).toBeVisible();
   });
 
   it('refuses a damaged import file, naming the problem, and changes nothing', async () => {
