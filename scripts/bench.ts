@@ -2,15 +2,27 @@
  * `npm run bench`: times the hot paths and prints a table. It reports, it does not assert: timings
  * depend on the machine, so no test fails on them. Add a benchmark by adding an entry to BENCHMARKS.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { loadBank } from '../src/domain/bank-loader';
 import type { QuestionId } from '../src/domain/bank-schema';
 import { fixedOffsetCalendar } from '../src/domain/calendar';
 import { buildQueue, queueCards, type QueueCard } from '../src/domain/flashcard-queue';
 import { createScheduler, replay, reviewEvents } from '../src/domain/flashcards';
-import { DEFAULT_FLASHCARD_SETTINGS, type ReviewLog } from '../src/domain/progress-schema';
+import { masteryFrom } from '../src/domain/mastery';
+import { mergeProgress, type ProgressData } from '../src/domain/progress-export';
+import {
+  DEFAULT_FLASHCARD_SETTINGS,
+  type QuizResult,
+  type ReviewLog,
+} from '../src/domain/progress-schema';
+import { buildQuiz } from '../src/domain/quiz-builder';
+import { DEFAULT_SETTINGS } from '../src/domain/quiz-settings';
+import { findWeakSpots } from '../src/domain/weak-spots';
 import { seededRandom } from '../src/domain/random';
 import { SERVICE_TYPES } from '../src/domain/service-types';
 import { makeBank, makeQuestion } from '../test/factories';
+import { makeResult } from '../test/factories-progress';
 
 interface Benchmark {
   name: string;
@@ -119,7 +131,71 @@ const BENCHMARKS: Benchmark[] = [
       return () => replay(events, scheduler);
     },
   },
+  {
+    name: 'load and validate the bundled bank (256 questions)',
+    setup: () => {
+      const text = readFileSync('data/questions.json', 'utf8');
+      return () => loadBank(text);
+    },
+  },
+  {
+    name: 'build a 20-question quiz from the bundled bank',
+    setup: () => {
+      const result = loadBank(readFileSync('data/questions.json', 'utf8'));
+      if (!result.ok) throw new Error('the bundled bank does not load');
+      let n = 0;
+      return () => buildQuiz(result.bank, { ...DEFAULT_SETTINGS, count: 20 }, `seed-${n++}`);
+    },
+  },
+  {
+    name: 'merge two exports: 1,000 quizzes and 20,000 reviews each, half shared',
+    setup: () => {
+      const side = (from: number): ProgressData => ({
+        quizResults: syntheticResults(from, 1_000),
+        reviewLogs: syntheticLogs(10_000, 20_000).map((l, i) => ({
+          ...l,
+          id: `r-${from * 20 + i}`,
+        })),
+        flashcardSettings: null,
+      });
+      const a = side(0);
+      const b = side(500);
+      return () => mergeProgress(a, b);
+    },
+  },
+  {
+    name: 'mastery and weak spots over 1,000 quizzes (20,000 answers)',
+    setup: () => {
+      const result = loadBank(readFileSync('data/questions.json', 'utf8'));
+      if (!result.ok) throw new Error('the bundled bank does not load');
+      const results = syntheticResults(0, 1_000);
+      return () => [masteryFrom(results), findWeakSpots(result.bank, results)];
+    },
+  },
 ];
+
+/** Quiz results of 20 answers each, over the bundled bank's ids, some wrong. */
+function syntheticResults(from: number, count: number): QuizResult[] {
+  const random = seededRandom(`results-${from}`);
+  const ids = JSON.parse(readFileSync('test/fixtures/known-question-ids.json', 'utf8')) as string[];
+  return Array.from({ length: count }, (_, i) => {
+    const finishedAt = NOW - (from + i) * 3_600_000;
+    const answers = Array.from({ length: 20 }, (_, j) => {
+      const answer = SERVICE_TYPES[j % 4]!;
+      const choice = random() < 0.7 ? answer : SERVICE_TYPES[(j + 1) % 4]!;
+      return {
+        questionId: ids[(i * 20 + j) % ids.length] as QuestionId,
+        answer,
+        choice,
+        correct: choice === answer,
+        confidence: null,
+        timeMs: 8_000,
+        answeredAt: finishedAt - (20 - j) * 8_000,
+      };
+    });
+    return { ...makeResult(`quiz-${from + i}`, answers, finishedAt) };
+  });
+}
 
 const WARMUP_RUNS = 3;
 const RUNS = 15;
