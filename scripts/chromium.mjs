@@ -33,4 +33,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--disable-dev-shm-usage',
+  // Tests open several tabs at once; keep the ones in the background running at full speed.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
