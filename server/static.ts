@@ -1,21 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 
-/** Serves the built app; unknown paths get index.html so the client router can answer them. */
+/**
+ * Serves the built app. A page path the server does not know gets index.html, so the client router
+ * can answer it (with its own 404 page); a missing asset gets a real 404, never HTML in its place.
+ */
 export function staticHandler(distDir: string) {
-  const serve = sirv(distDir, {
-    single: true,
+  const options = {
     etag: true,
-    gzip: false,
-    setHeaders(res, pathname) {
+    setHeaders(res: ServerResponse, pathname: string) {
       if (pathname.startsWith('/assets/'))
         res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       else res.setHeader('Cache-Control', 'no-cache');
     },
-  });
-  return (req: IncomingMessage, res: ServerResponse) =>
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
+  };
+  const pages = sirv(distDir, { ...options, single: true });
+  const files = sirv(distDir, options);
+  const notFound = (res: ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found');
+  };
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const isAsset = /^\/assets\/|\.[a-z0-9]+$/i.test((req.url ?? '/').split('?')[0] ?? '/');
+    (isAsset ? files : pages)(req, res, () => notFound(res));
+  };
 }
