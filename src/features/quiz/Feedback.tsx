@@ -1,9 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Question } from '../../domain/bank-schema';
 import type { AnswerRecord } from '../../domain/quiz-session';
-import { SERVICE_TYPES } from '../../domain/service-types';
-import { RichText } from '../../components/RichText';
-import { References } from '../../components/References';
+import { Explanation } from '../../components/Explanation';
 
 export function verdict(answer: AnswerRecord): string {
   if (answer.correct) return 'Correct';
@@ -16,11 +14,6 @@ export function Feedback({ answer, question }: { answer: AnswerRecord; question:
   const ref = useRef<HTMLDivElement>(null);
   // Focus as the feedback appears, before paint, so the next key press already acts from here.
   useLayoutEffect(() => ref.current?.focus(), []);
-  const whyChosenWrong =
-    !answer.correct && answer.choice ? question.whyNot?.[answer.choice] : undefined;
-  const others = SERVICE_TYPES.filter(
-    (t) => t !== answer.answer && t !== answer.choice && question.whyNot?.[t],
-  );
 
   return (
     <div
@@ -35,29 +28,7 @@ export function Feedback({ answer, question }: { answer: AnswerRecord; question:
           <span className="tag-sure"> (you were sure)</span>
         )}
       </p>
-      {question.explanation && <RichText source={question.explanation} />}
-      {whyChosenWrong && (
-        <div className="why-not-chosen">
-          <h3>Why not {answer.choice}?</h3>
-          <RichText source={whyChosenWrong} />
-        </div>
-      )}
-      {others.length > 0 && (
-        <details className="why-not-others">
-          <summary>Why not the other types</summary>
-          <dl>
-            {others.map((type) => (
-              <div key={type}>
-                <dt>{type}</dt>
-                <dd>
-                  <RichText source={question.whyNot?.[type] ?? ''} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </details>
-      )}
-      <References references={question.references} />
+      <Explanation question={question} choice={answer.choice} headingLevel={3} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Question, QuestionId } from '../../domain/bank-schema';
 import type { AnswerRecord } from '../../domain/quiz-session';
 import { RichText } from '../../components/RichText';
-import { References } from '../../components/References';
+import { Explanation } from '../../components/Explanation';
 
 /** Every answered question with the learner's pick, the right answer and the explanation. */
 export function ReviewList({
@@ -16,7 +16,6 @@ export function ReviewList({
     <ol className="review-list" aria-label="Reviewed questions">
       {answers.map((a) => {
         const q = questions.get(a.questionId);
-        const whyNot = !a.correct && a.choice ? q?.whyNot?.[a.choice] : undefined;
         return (
           <li
             key={a.questionId}
@@ -38,16 +37,7 @@ export function ReviewList({
               )}
               {a.confidence && <> · you were {a.confidence === 'sure' ? 'sure' : 'guessing'}</>}
             </p>
-            {q?.explanation && <RichText source={q.explanation} />}
-            {whyNot && (
-              <div className="why-not-chosen">
-                <p>
-                  <strong>Why not {a.choice}?</strong>
-                </p>
-                <RichText source={whyNot} />
-              </div>
-            )}
-            <References references={q?.references} />
+            {q && <Explanation question={q} choice={a.choice} headingLevel={3} />}
           </li>
         );
       })}
