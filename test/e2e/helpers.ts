@@ -3,9 +3,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 const bank = JSON.parse(readFileSync('data/questions.json', 'utf8')) as {
-  questions: { id: string; answer: string }[];
+  questions: { id: string; answer: string; prompt: string }[];
 };
 export const answerOf = new Map(bank.questions.map((q) => [q.id, q.answer]));
+export const promptOf = new Map(bank.questions.map((q) => [q.id, q.prompt]));
 export const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
 /** The id and right answer of the question on screen, looked up in the bank file. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { currentQuestion, expectNoAxeViolations, TYPES, watchErrors } from './helpers';
+import { currentQuestion, expectNoAxeViolations, promptOf, TYPES, watchErrors } from './helpers';
 
 const LINK = '/quiz?count=5&seed=e2e-seed&start=1';
 
@@ -12,6 +12,8 @@ test('a whole 5-question quiz from a seeded link: score, confusion matrix, retry
   for (let i = 0; i < 5; i++) {
     await expect(page.getByText(`Question ${i + 1} of 5`)).toBeVisible();
     const q = await currentQuestion(page);
+    // The UI contract: the question element's text contains the prompt as the bank has it.
+    await expect(page.locator(`[data-question-id="${q.id}"]`)).toContainText(promptOf.get(q.id)!);
     // Right on questions 1, 3 and 5; wrong on 2 and 4.
     const chosen = i % 2 === 0 ? q.answer : q.wrong;
     picks.push({ id: q.id, answer: q.answer, chosen });

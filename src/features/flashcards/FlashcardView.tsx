@@ -1,3 +1,4 @@
+import { Prompt } from '../../components/Prompt';
 import { useLayoutEffect, useRef } from 'react';
 import type { Question } from '../../domain/bank-schema';
 import type { FlashcardSession } from '../../domain/flashcard-session';
@@ -5,7 +6,6 @@ import type { RatingPreview } from '../../domain/flashcards';
 import type { FlashcardSettings, Rating } from '../../domain/progress-schema';
 import type { ServiceType } from '../../domain/service-types';
 import { AnswerButtons } from '../../components/AnswerButtons';
-import { RichText } from '../../components/RichText';
 import { CardBack } from './CardBack';
 import { RatingButtons } from './RatingButtons';
 
@@ -63,7 +63,7 @@ export function FlashcardView({
       <h2 id="flashcard-front" className="visually-hidden">
         Scenario
       </h2>
-      <RichText source={question.prompt} className="prompt" />
+      <Prompt source={question.prompt} />
       {mode === 'choose-first' && (back === null || back.choice !== null) && (
         <>
           <p className="question-ask">Which Service type fits best?</p>

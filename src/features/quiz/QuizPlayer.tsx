@@ -1,3 +1,4 @@
+import { Prompt } from '../../components/Prompt';
 import { useEffect, useRef, useState } from 'react';
 import type { Question, QuestionId } from '../../domain/bank-schema';
 import {
@@ -7,7 +8,6 @@ import {
   type QuizState,
 } from '../../domain/quiz-session';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types';
-import { RichText } from '../../components/RichText';
 import { AnswerButtons } from '../../components/AnswerButtons';
 import { Feedback } from './Feedback';
 import { QuizTimer } from './QuizTimer';
@@ -98,7 +98,7 @@ export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving }: 
           tabIndex={-1}
         >
           <h2 className="visually-hidden">Scenario</h2>
-          <RichText source={question.prompt} className="prompt" />
+          <Prompt source={question.prompt} />
           <p className="question-ask">Which Service type fits best?</p>
           <AnswerButtons
             chosen={answered?.choice ?? pending}

@@ -1,6 +1,6 @@
+import { Prompt } from '../../components/Prompt';
 import type { Question, QuestionId } from '../../domain/bank-schema';
 import type { AnswerRecord } from '../../domain/quiz-session';
-import { RichText } from '../../components/RichText';
 import { Explanation } from '../../components/Explanation';
 
 /** Every answered question with the learner's pick, the right answer and the explanation. */
@@ -22,11 +22,7 @@ export function ReviewList({
             id={`review-${a.questionId}`}
             className={a.correct ? 'right' : 'wrong'}
           >
-            {q ? (
-              <RichText source={q.prompt} className="prompt" />
-            ) : (
-              <p>(This question is no longer in the bank.)</p>
-            )}
+            {q ? <Prompt source={q.prompt} /> : <p>(This question is no longer in the bank.)</p>}
             <p className="review-answer">
               <span className={a.correct ? 'ok' : 'not-ok'}>{a.correct ? 'Right' : 'Wrong'}:</span>{' '}
               you chose <strong>{a.choice ?? 'nothing (time ran out)'}</strong>

@@ -85,6 +85,14 @@ describe('Quiz page', () => {
     expect(await screen.findByText('Question 2 of 4')).toBeVisible();
   });
 
+  it('renders Markdown in the prompt, and the question element still contains the prompt as written', async () => {
+    renderQuiz('/quiz?count=1&types=ClusterIP&start=1');
+    await screen.findByText('Question 1 of 1');
+    const card = document.querySelector('[data-question-id="q-cip"]');
+    expect(card?.querySelector('code')).toHaveTextContent('orders');
+    expect(card).toHaveTextContent('Pods call the `orders` API internally.');
+  });
+
   it('answers with keys 1–4 and Enter, and says why the wrong pick does not fit', async () => {
     const user = userEvent.setup();
     renderQuiz('/quiz?count=4&seed=abc&start=1');
