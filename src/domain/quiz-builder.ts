@@ -1,10 +1,14 @@
 import type { Bank, Question, QuestionId } from './bank-schema';
 import { seededRandom, shuffle } from './random';
 import type { QuizSettings } from './quiz-settings';
+import type { QuizItem } from './quiz-session';
 import { SERVICE_TYPES } from './service-types';
 
+/** A question as a quiz holds it: its id and right answer. */
+export const toItem = (q: Question): QuizItem => ({ questionId: q.id, answer: q.answer });
+
 export type BuildResult =
-  { ok: true; questionIds: QuestionId[]; available: number } | { ok: false; message: string };
+  { ok: true; items: QuizItem[]; available: number } | { ok: false; message: string };
 
 /** The questions that match the settings' filters, in bank order. */
 export function matchingQuestions(
@@ -50,7 +54,7 @@ export function buildQuiz(bank: Bank, settings: QuizSettings, seed: string): Bui
   }
   return {
     ok: true,
-    questionIds: shuffle(picked, random).map((q) => q.id),
+    items: shuffle(picked, random).map(toItem),
     available: pool.length,
   };
 }

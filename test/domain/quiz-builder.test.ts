@@ -30,7 +30,8 @@ const settings = (patch: Partial<QuizSettings> = {}): QuizSettings => ({
   ...DEFAULT_SETTINGS,
   ...patch,
 });
-const ids = (result: ReturnType<typeof buildQuiz>) => (result.ok ? result.questionIds : []);
+const ids = (result: ReturnType<typeof buildQuiz>) =>
+  result.ok ? result.items.map((item) => item.questionId) : [];
 
 describe('buildQuiz', () => {
   const bank = unevenBank();

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { Bank } from '../../domain/bank-schema';
 import { resultFromFinished, type ActiveQuiz, type QuizResult } from '../../domain/progress-schema';
 import type { ProgressStore } from '../../domain/progress-store';
-import { buildQuiz, orderQuestions } from '../../domain/quiz-builder';
+import { buildQuiz, orderQuestions, toItem } from '../../domain/quiz-builder';
 import type { QuizItem, QuizMeta } from '../../domain/quiz-session';
 import { parseQuizParams, quizParams, type QuizSettings } from '../../domain/quiz-settings';
 import { buildWeakSpotQuiz, findWeakSpots } from '../../domain/weak-spots';
@@ -55,11 +55,7 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
       setAlerts([built.message]);
       return;
     }
-    const answerOf = (id: string) => questions.get(id as never)?.answer ?? 'ClusterIP';
-    start(
-      { settings, seed, kind: 'new' },
-      built.questionIds.map((questionId) => ({ questionId, answer: answerOf(questionId) })),
-    );
+    start({ settings, seed, kind: 'new' }, built.items);
     setAlerts([]);
     // The address now names this quiz: a reload resumes it, and it can be shared.
     setParams(quizParams(settings, seed), { replace: true });
@@ -80,7 +76,7 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
     const ids = buildWeakSpotQuiz(bank, findWeakSpots(bank, history), count, seed);
     start(
       { settings: { ...link.settings, count: ids.length }, seed, kind: 'practice' },
-      ids.map((questionId) => ({ questionId, answer: questions.get(questionId)!.answer })),
+      ids.map((id) => toItem(questions.get(id)!)),
     );
     setParams({}, { replace: true });
   }
@@ -153,20 +149,17 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
   const result = finished ?? pastResult;
 
   function retryMistakes(from: QuizResult) {
-    const wrong = from.answers.filter((a) => !a.correct);
     const seed = newSeed();
-    const answerOf = new Map(wrong.map((a) => [a.questionId, a.answer]));
-    const ids = orderQuestions(
-      wrong.map((a) => a.questionId).filter((id) => questions.has(id)),
-      seed,
-    );
-    start(
-      { settings: { ...from.settings, count: ids.length }, seed, kind: 'retry' },
-      ids.map((questionId) => ({
-        questionId,
-        answer: questions.get(questionId)?.answer ?? answerOf.get(questionId)!,
-      })),
-    );
+    const missed = from.answers.filter((a) => !a.correct).map((a) => a.questionId);
+    const items = orderQuestions(missed, seed).flatMap((id) => {
+      const question = questions.get(id);
+      return question ? [toItem(question)] : [];
+    });
+    if (items.length === 0) {
+      setAlerts(['The questions you missed are no longer in the question bank. Start a new quiz.']);
+      return;
+    }
+    start({ settings: { ...from.settings, count: items.length }, seed, kind: 'retry' }, items);
     setParams({}, { replace: true });
   }
 
