@@ -39,3 +39,36 @@ export function makeBank(
 }
 
 export const bankText = (bank: unknown) => JSON.stringify(bank, null, 2);
+
+/** One question for each type, with Markdown in a prompt and concept tags: the UI tests' bank. */
+export function fourTypeBank(): Bank {
+  return makeBank([
+    makeQuestion({
+      id: 'q-cip',
+      prompt: 'Pods call the `orders` API internally.',
+      answer: 'ClusterIP',
+      explanation: 'Only in-cluster callers.',
+    }),
+    makeQuestion({
+      id: 'q-np',
+      prompt: 'Expose on every node at a high port.',
+      answer: 'NodePort',
+      explanation: 'Each node opens the port.',
+      tags: ['bare-metal'],
+    }),
+    makeQuestion({
+      id: 'q-lb',
+      prompt: 'The cloud gives each Service an address.',
+      answer: 'LoadBalancer',
+      explanation: 'The provider provisions it.',
+      tags: ['cloud-lb'],
+    }),
+    makeQuestion({
+      id: 'q-en',
+      prompt: 'Alias a managed database host.',
+      answer: 'ExternalName',
+      explanation: 'A CNAME to the host.',
+      tags: ['dns'],
+    }),
+  ]);
+}

@@ -49,7 +49,7 @@ export interface ProgressStore {
   addSnapshot(snapshot: Snapshot): Promise<void>;
   deleteSnapshot(takenAt: number): Promise<void>;
   clearQuarantine(): Promise<void>;
-  /** Called when another tab (or this one) changes stored progress. */
+  /** Called when another tab or window changes stored progress (not for this store's own writes). */
   subscribe(listener: () => void): () => void;
   listQuarantine(): Promise<QuarantinedRecord[]>;
 }

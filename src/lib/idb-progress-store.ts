@@ -63,14 +63,12 @@ export function createIdbProgressStore(
   now: () => number = Date.now,
 ): ProgressStore {
   const dbPromise = openProgressDb(name);
-  // Tells other tabs (and other stores in this tab) that progress changed, so none shows stale data.
+  // Tells other tabs that progress changed, so none shows stale data. A tab is not told of its own
+  // writes: whoever wrote already has the new state.
   const channel =
     typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}-changes`);
   const listeners = new Set<() => void>();
-  const changed = () => {
-    channel?.postMessage('changed');
-    listeners.forEach((l) => l());
-  };
+  const changed = () => channel?.postMessage('changed');
   channel?.addEventListener('message', () => listeners.forEach((l) => l()));
 
   /** Validates a stored record; one that fails is moved to quarantine in the same transaction. */
@@ -125,7 +123,7 @@ export function createIdbProgressStore(
     return values;
   }
 
-  return {
+  const store: ProgressStore = {
     async loadActiveQuiz() {
       const { value, setAside } = await readValid('active', ACTIVE_KEY, activeQuizSchema);
       return { quiz: value, setAside };
@@ -193,9 +191,9 @@ export function createIdbProgressStore(
     },
     async exportData() {
       const [quizResults, reviewLogs, flashcardSettings] = [
-        await this.listQuizResults(),
-        await this.listReviewLogs(),
-        await this.loadFlashcardSettings(),
+        await store.listQuizResults(),
+        await store.listReviewLogs(),
+        await store.loadFlashcardSettings(),
       ];
       return { quizResults, reviewLogs, flashcardSettings };
     },
@@ -243,6 +241,7 @@ export function createIdbProgressStore(
       return db.getAll('quarantine');
     },
   };
+  return store;
 }
 
 function parseEnvelope<T>(

@@ -333,8 +333,8 @@ export function useFlashcards(deps: FlashcardDeps) {
     void actions.load();
   }, [actions, store]);
 
-  // Another tab reviewed or finished a quiz: re-read, unless this tab is mid-card or saving (its
-  // own writes arrive here too, while it is committing).
+  // Another tab reviewed or finished a quiz: re-read, unless this tab is mid-card or saving a
+  // rating (a reload then would replace the deck under the rating being applied).
   useEffect(
     () =>
       store.subscribe(() => {

@@ -14,37 +14,9 @@ import {
 import type { ProgressStore } from '../../../src/domain/progress-store';
 import { FlashcardsPage } from '../../../src/features/flashcards/FlashcardsPage';
 import { createIdbProgressStore } from '../../../src/lib/idb-progress-store';
-import { makeBank, makeQuestion } from '../../factories';
+import { fourTypeBank } from '../../factories';
 
-const bank: Bank = makeBank([
-  makeQuestion({
-    id: 'q-cip',
-    prompt: 'Pods call the `orders` API internally.',
-    answer: 'ClusterIP',
-    explanation: 'Only in-cluster callers.',
-  }),
-  makeQuestion({
-    id: 'q-np',
-    prompt: 'Expose on every node at a high port.',
-    answer: 'NodePort',
-    explanation: 'Each node opens the port.',
-    tags: ['bare-metal'],
-  }),
-  makeQuestion({
-    id: 'q-lb',
-    prompt: 'The cloud gives each Service an address.',
-    answer: 'LoadBalancer',
-    explanation: 'The provider provisions it.',
-    tags: ['cloud-lb'],
-  }),
-  makeQuestion({
-    id: 'q-en',
-    prompt: 'Alias a managed database host.',
-    answer: 'ExternalName',
-    explanation: 'A CNAME to the host.',
-    tags: ['dns'],
-  }),
-]);
+const bank: Bank = fourTypeBank();
 const answers = new Map(bank.questions.map((q) => [q.id as string, q.answer]));
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const T0 = Date.UTC(2025, 2, 3, 9, 0);

@@ -22,8 +22,13 @@ const bank = makeBank([
 ]);
 let n = 0;
 
+/**
+ * Renders the page on its own store and returns a second store on the same database: writes made
+ * through it arrive as they would from another tab (a quiz finished elsewhere).
+ */
 function renderPage() {
-  const store = createIdbProgressStore(`progress-page-${++n}`);
+  const name = `progress-page-${++n}`;
+  const store = createIdbProgressStore(name);
   render(
     <MemoryRouter>
       <ProgressPage
@@ -35,7 +40,7 @@ function renderPage() {
       />
     </MemoryRouter>,
   );
-  return store;
+  return createIdbProgressStore(name);
 }
 
 const jsonFile = (name: string, data: unknown) =>
@@ -53,9 +58,9 @@ describe('Progress page', () => {
   });
 
   it('shows history, mastery and the weak spots from stored quizzes', async () => {
-    const store = renderPage();
+    const otherTab = renderPage();
     await screen.findByText(/Nothing here yet/);
-    await store.finishQuiz(
+    await otherTab.finishQuiz(
       makeResult(
         'quiz-1',
         [
@@ -87,7 +92,7 @@ describe('Progress page', () => {
 
   it('refuses a damaged import file, naming the problem, and changes nothing', async () => {
     const user = userEvent.setup();
-    const store = renderPage();
+    const otherTab = renderPage();
     await screen.findByText(/Nothing here yet/);
     const file = buildExport(
       { quizResults: [makeResult('x', [])], reviewLogs: [], flashcardSettings: null },
@@ -100,14 +105,14 @@ describe('Progress page', () => {
     expect(alert).toHaveTextContent(
       'quizResults[0] (id "x").kind: expected "new" or "retry" or "practice", got "exam"',
     );
-    expect((await store.exportData()).quizResults).toEqual([]);
+    expect((await otherTab.exportData()).quizResults).toEqual([]);
   });
 
   it('merges an import, and asks before replacing', async () => {
     const user = userEvent.setup();
-    const store = renderPage();
+    const otherTab = renderPage();
     await screen.findByText(/Nothing here yet/);
-    await store.finishQuiz(makeResult('mine', [makeAnswer('a', 'NodePort', 'NodePort', 1)]));
+    await otherTab.finishQuiz(makeResult('mine', [makeAnswer('a', 'NodePort', 'NodePort', 1)]));
     const file = buildExport(
       {
         quizResults: [
@@ -130,7 +135,7 @@ describe('Progress page', () => {
       ),
     );
     await waitFor(async () =>
-      expect((await store.exportData()).quizResults.map((r) => r.quizId).sort()).toEqual([
+      expect((await otherTab.exportData()).quizResults.map((r) => r.quizId).sort()).toEqual([
         'mine',
         'theirs',
       ]),
@@ -144,16 +149,16 @@ describe('Progress page', () => {
     ).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Yes, replace' }));
     await waitFor(async () =>
-      expect((await store.exportData()).quizResults.map((r) => r.quizId)).toEqual(['theirs']),
+      expect((await otherTab.exportData()).quizResults.map((r) => r.quizId)).toEqual(['theirs']),
     );
-    expect((await store.listSnapshots()).every((s) => s.reason === 'before-import')).toBe(true);
+    expect((await otherTab.listSnapshots()).every((s) => s.reason === 'before-import')).toBe(true);
   });
 
   it('resets only after confirmation, keeping a backup that can be restored', async () => {
     const user = userEvent.setup();
-    const store = renderPage();
+    const otherTab = renderPage();
     await screen.findByText(/Nothing here yet/);
-    await store.finishQuiz(makeResult('keep-me', [makeAnswer('a', 'NodePort', 'NodePort', 1)]));
+    await otherTab.finishQuiz(makeResult('keep-me', [makeAnswer('a', 'NodePort', 'NodePort', 1)]));
     await screen.findByText(/1 quiz answer in 1 quiz/);
     await user.click(screen.getByRole('button', { name: 'Reset progress' }));
     await user.click(screen.getByRole('button', { name: 'Yes, reset' }));

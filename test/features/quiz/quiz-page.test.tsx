@@ -7,39 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Bank } from '../../../src/domain/bank-schema';
 import { QuizPage } from '../../../src/features/quiz/QuizPage';
 import { createIdbProgressStore } from '../../../src/lib/idb-progress-store';
-import { makeBank, makeQuestion } from '../../factories';
+import { fourTypeBank } from '../../factories';
 
-const bank: Bank = makeBank([
-  makeQuestion({
-    id: 'q-cip',
-    prompt: 'Pods call the `orders` API internally.',
-    answer: 'ClusterIP',
-    explanation: 'Only in-cluster callers.',
-  }),
-  makeQuestion({
-    id: 'q-np',
-    prompt: 'Expose on every node at a high port.',
-    answer: 'NodePort',
-    explanation: 'Each node opens the port.',
-  }),
-  makeQuestion({
-    id: 'q-lb',
-    prompt: 'The cloud gives each Service an address.',
-    answer: 'LoadBalancer',
-    explanation: 'The provider provisions it.',
-  }),
-  makeQuestion({
-    id: 'q-en',
-    prompt: 'Alias a managed database host.',
-    answer: 'ExternalName',
-    explanation: 'A CNAME to the host.',
-    whyNot: {
-      ClusterIP: 'Needs Pods to select.',
-      NodePort: 'Nothing to expose.',
-      LoadBalancer: 'Nothing to expose either.',
-    },
-  }),
-]);
+const bank: Bank = fourTypeBank();
 const answers = new Map(bank.questions.map((q) => [q.id as string, q.answer]));
 
 let dbs = 0;
