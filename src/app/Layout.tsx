@@ -15,7 +15,7 @@ export function Layout() {
   const location = useLocation();
   const isHome = location.pathname === '/';
   useNoteNavigation(location.pathname);
-  const setAside = useSetAsideRecords();
+  const setAside = useSetAsideRecords(location.pathname);
 
   return (
     <>
@@ -85,18 +85,24 @@ function useNoteNavigation(pathname: string) {
  * After the first page shows, checks saved progress (lazily, off the entry chunk): damaged records
  * are set aside and counted, and the daily backup is taken.
  */
-function useSetAsideRecords(): number {
+function useSetAsideRecords(pathname: string): number {
   const [count, setCount] = useState(0);
+  const checked = useRef(false);
   useEffect(() => {
     let live = true;
     import('../lib/startup-checks')
-      .then((m) => m.runStartupChecks())
-      .then((n) => live && setCount(n))
+      // After the first check, count again on each navigation: the learner may have discarded the
+      // records on the progress page, or a page may have set more aside.
+      .then((m) => (checked.current ? m.countSetAside() : m.runStartupChecks()))
+      .then((n) => {
+        checked.current = true;
+        if (live) setCount(n);
+      })
       // Storage may be unavailable (private mode): pages that need it say so themselves.
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, []);
+  }, [pathname]);
   return count;
 }

@@ -63,25 +63,15 @@ function Forecast({ forecast }: { forecast: Stats['forecast'] }) {
       </div>
       <details>
         <summary>Due forecast as a table</summary>
-        <table className="stats-table">
-          <caption>Cards due by day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Cards due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {forecast.map((d) => (
-              <tr key={d.offset}>
-                <th scope="row">
-                  {d.offset === 0 ? 'Today' : d.offset === 1 ? 'Tomorrow' : formatDay(d.date)}
-                </th>
-                <td>{d.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DayCountTable
+          caption="Cards due by day"
+          countLabel="Cards due"
+          rows={forecast.map((d) => ({
+            key: d.date,
+            day: d.offset === 0 ? 'Today' : d.offset === 1 ? 'Tomorrow' : formatDay(d.date),
+            count: d.count,
+          }))}
+        />
       </details>
     </div>
   );
@@ -173,25 +163,44 @@ function ReviewDays({ heatmap }: { heatmap: Stats['heatmap'] }) {
         {active.length === 0 ? (
           <p>No reviews in these weeks.</p>
         ) : (
-          <table className="stats-table">
-            <caption>Reviews by day, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Reviews</th>
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{formatDay(d.date)}</th>
-                  <td>{d.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DayCountTable
+            caption="Reviews by day, newest first"
+            countLabel="Reviews"
+            rows={active.map((d) => ({ key: d.date, day: formatDay(d.date), count: d.count }))}
+          />
         )}
       </details>
     </div>
+  );
+}
+
+/** The text equivalent of a per-day chart: a day and a count on each row. */
+function DayCountTable({
+  caption,
+  countLabel,
+  rows,
+}: {
+  caption: string;
+  countLabel: string;
+  rows: { key: string; day: string; count: number }[];
+}) {
+  return (
+    <table className="stats-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Day</th>
+          <th scope="col">{countLabel}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.day}</th>
+            <td>{r.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,17 +1,21 @@
 import { buildExport, isEmptyProgress, mergeProgress, type ProgressData } from './progress-export';
+import type { Calendar } from './calendar';
 import type { ProgressStore } from './progress-store';
 import { dailySnapshotDue, dayKey, snapshotsToDrop, type Snapshot } from './snapshots';
 
-/** Saves a snapshot of current progress and drops the oldest beyond the last seven. */
-export async function takeSnapshot(
+/**
+ * Saves a snapshot of `data` (the current progress, read by the caller) and drops the oldest
+ * snapshots beyond the last seven.
+ */
+async function saveSnapshot(
   store: ProgressStore,
+  data: ProgressData,
   reason: Snapshot['reason'],
   now: number,
-  tzOffset = 0,
+  calendar: Calendar,
 ) {
-  const data = await store.exportData();
   const snapshot: Snapshot = {
-    day: dayKey(now, tzOffset),
+    day: dayKey(now, calendar),
     takenAt: now,
     reason,
     data: buildExport(data, now),
@@ -22,16 +26,20 @@ export async function takeSnapshot(
   return snapshot;
 }
 
-/** The automatic daily backup: once per local day, and only when there is something to keep. */
+/**
+ * The automatic daily backup: once per local day, and only when there is something to keep.
+ * `current` is the progress if the caller has just read it, so it is not read twice.
+ */
 export async function takeDailySnapshotIfDue(
   store: ProgressStore,
   now: number,
-  tzOffset = 0,
+  calendar: Calendar,
+  current?: ProgressData,
 ): Promise<boolean> {
-  const today = dayKey(now, tzOffset);
-  if (!dailySnapshotDue(await store.listSnapshots(), today)) return false;
-  if (isEmptyProgress(await store.exportData())) return false;
-  await takeSnapshot(store, 'daily', now, tzOffset);
+  if (!dailySnapshotDue(await store.listSnapshots(), dayKey(now, calendar))) return false;
+  const data = current ?? (await store.exportData());
+  if (isEmptyProgress(data)) return false;
+  await saveSnapshot(store, data, 'daily', now, calendar);
   return true;
 }
 
@@ -39,9 +47,11 @@ export async function importMerging(
   store: ProgressStore,
   incoming: ProgressData,
   now: number,
+  calendar: Calendar,
 ): Promise<ProgressData> {
-  const merged = mergeProgress(await store.exportData(), incoming);
-  await takeSnapshot(store, 'before-import', now);
+  const local = await store.exportData();
+  await saveSnapshot(store, local, 'before-import', now, calendar);
+  const merged = mergeProgress(local, incoming);
   await store.replaceAll(merged);
   return merged;
 }
@@ -50,22 +60,32 @@ export async function importReplacing(
   store: ProgressStore,
   incoming: ProgressData,
   now: number,
+  calendar: Calendar,
 ): Promise<void> {
-  await takeSnapshot(store, 'before-import', now);
+  await saveSnapshot(store, await store.exportData(), 'before-import', now, calendar);
   await store.replaceAll(incoming);
 }
 
-export async function resetProgress(store: ProgressStore, now: number): Promise<void> {
-  await takeSnapshot(store, 'before-reset', now);
-  const { flashcardSettings } = await store.exportData();
-  await store.replaceAll({ quizResults: [], reviewLogs: [], flashcardSettings });
+export async function resetProgress(
+  store: ProgressStore,
+  now: number,
+  calendar: Calendar,
+): Promise<void> {
+  const local = await store.exportData();
+  await saveSnapshot(store, local, 'before-reset', now, calendar);
+  await store.replaceAll({
+    quizResults: [],
+    reviewLogs: [],
+    flashcardSettings: local.flashcardSettings,
+  });
 }
 
 export async function restoreSnapshot(
   store: ProgressStore,
   snapshot: Snapshot,
   now: number,
+  calendar: Calendar,
 ): Promise<void> {
-  await takeSnapshot(store, 'before-restore', now);
+  await saveSnapshot(store, await store.exportData(), 'before-restore', now, calendar);
   await store.replaceAll(snapshot.data);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, type Calendar } from './calendar';
 import { progressExportSchema, type ProgressExport } from './progress-export';
 
 export const SNAPSHOTS_KEPT = 7;
@@ -11,9 +12,9 @@ export interface Snapshot {
   data: ProgressExport;
 }
 
-/** The local calendar day of `now`, given the offset in minutes (as Date#getTimezoneOffset gives it). */
-export function dayKey(now: number, timezoneOffsetMinutes = 0): string {
-  return new Date(now - timezoneOffsetMinutes * 60_000).toISOString().slice(0, 10);
+/** The learner's calendar day of `now`, `YYYY-MM-DD`. */
+export function dayKey(now: number, calendar: Calendar): string {
+  return isoDate(calendar.dayOf(now));
 }
 
 export function dailySnapshotDue(

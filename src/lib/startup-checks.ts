@@ -1,15 +1,29 @@
 import { takeDailySnapshotIfDue } from '../domain/backups';
+import { localCalendar } from './calendar';
 import { progressStore } from './progress';
 
 /**
  * Run once after the first page shows (loaded lazily, off the entry chunk): read every saved record
- * so damaged ones are set aside now rather than when a page needs them, and take the daily backup.
- * Returns how many records are in quarantine.
+ * so damaged ones are set aside now rather than when a page needs them, and take the daily backup
+ * from that same read. Returns how many records are in quarantine.
  */
-export async function runStartupChecks(): Promise<number> {
+export function runStartupChecks(): Promise<number> {
+  // Once per page load, however often it is asked for (a quick navigation, React's strict mode).
+  started ??= check();
+  return started;
+}
+
+let started: Promise<number> | null = null;
+
+async function check(): Promise<number> {
   const store = progressStore();
   await store.loadActiveQuiz();
-  await store.exportData();
-  await takeDailySnapshotIfDue(store, Date.now(), new Date().getTimezoneOffset());
-  return (await store.listQuarantine()).length;
+  const data = await store.exportData();
+  await takeDailySnapshotIfDue(store, Date.now(), localCalendar, data);
+  return countSetAside();
+}
+
+/** How many saved records are in quarantine now. */
+export async function countSetAside(): Promise<number> {
+  return (await progressStore().listQuarantine()).length;
 }

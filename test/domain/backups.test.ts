@@ -6,7 +6,10 @@ import {
   restoreSnapshot,
   takeDailySnapshotIfDue,
 } from '../../src/domain/backups';
+import { fixedOffsetCalendar } from '../../src/domain/calendar';
 import { dailySnapshotDue, dayKey, snapshotsToDrop } from '../../src/domain/snapshots';
+
+const utc = fixedOffsetCalendar(0);
 import { createMemoryProgressStore } from '../fakes/memory-progress-store';
 import { makeAnswer, makeResult, makeReview } from '../factories-progress';
 
@@ -15,9 +18,9 @@ const start = Date.UTC(2026, 10, 1, 9); // 1 Nov 2026, 09:00 UTC
 
 describe('snapshot rules', () => {
   it('names the local calendar day', () => {
-    expect(dayKey(Date.UTC(2026, 10, 1, 23, 30))).toBe('2026-11-01');
+    expect(dayKey(Date.UTC(2026, 10, 1, 23, 30), utc)).toBe('2026-11-01');
     // Half past eleven in the evening UTC is already the next day in UTC+1 (offset -60).
-    expect(dayKey(Date.UTC(2026, 10, 1, 23, 30), -60)).toBe('2026-11-02');
+    expect(dayKey(Date.UTC(2026, 10, 1, 23, 30), fixedOffsetCalendar(60))).toBe('2026-11-02');
   });
 
   it('is due once a day, counting only daily snapshots', () => {
@@ -43,10 +46,10 @@ describe('backups', () => {
 
   it('takes the daily snapshot once a day and rotates to the last 7', async () => {
     const store = withProgress();
-    expect(await takeDailySnapshotIfDue(store, start)).toBe(true);
-    expect(await takeDailySnapshotIfDue(store, start + 3_600_000)).toBe(false);
+    expect(await takeDailySnapshotIfDue(store, start, utc)).toBe(true);
+    expect(await takeDailySnapshotIfDue(store, start + 3_600_000, utc)).toBe(false);
     for (let day = 1; day <= 9; day++)
-      expect(await takeDailySnapshotIfDue(store, start + day * DAY)).toBe(true);
+      expect(await takeDailySnapshotIfDue(store, start + day * DAY, utc)).toBe(true);
     const kept = await store.listSnapshots();
     expect(kept.map((s) => s.day)).toEqual([
       '2026-11-10',
@@ -62,17 +65,17 @@ describe('backups', () => {
 
   it('takes no daily snapshot while there is nothing to keep', async () => {
     const store = createMemoryProgressStore();
-    expect(await takeDailySnapshotIfDue(store, start)).toBe(false);
+    expect(await takeDailySnapshotIfDue(store, start, utc)).toBe(false);
     expect(await store.listSnapshots()).toEqual([]);
   });
 
   it('resetting takes a snapshot first, and restoring it brings everything back', async () => {
     const store = withProgress();
-    await resetProgress(store, start);
+    await resetProgress(store, start, utc);
     expect((await store.exportData()).quizResults).toEqual([]);
     const [backup] = await store.listSnapshots();
     expect(backup).toMatchObject({ reason: 'before-reset' });
-    await restoreSnapshot(store, backup!, start + 1000);
+    await restoreSnapshot(store, backup!, start + 1000, utc);
     expect((await store.exportData()).quizResults.map((r) => r.quizId)).toEqual(['q-1']);
   });
 
@@ -83,11 +86,11 @@ describe('backups', () => {
       reviewLogs: [makeReview('r', 'a', 5)],
       flashcardSettings: null,
     };
-    await importMerging(store, incoming, start);
+    await importMerging(store, incoming, start, utc);
     expect((await store.exportData()).quizResults.map((r) => r.quizId)).toEqual(['q-1', 'q-2']);
-    await importMerging(store, incoming, start + 1);
+    await importMerging(store, incoming, start + 1, utc);
     expect((await store.exportData()).reviewLogs).toHaveLength(1);
-    await importReplacing(store, { ...incoming, quizResults: [] }, start + 2);
+    await importReplacing(store, { ...incoming, quizResults: [] }, start + 2, utc);
     expect((await store.exportData()).quizResults).toEqual([]);
     expect((await store.listSnapshots()).map((s) => s.reason)).toEqual([
       'before-import',

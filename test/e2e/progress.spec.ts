@@ -107,6 +107,12 @@ test('a corrupted stored record is set aside and reported; the rest still works'
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download set-aside records' }).click();
   expect((await download).suggestedFilename()).toBe('kube-service-trainer-set-aside-records.json');
+  // Once discarded, no page keeps warning about them.
+  await page.getByRole('button', { name: 'Discard them' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('export, then import into a fresh profile, gives the same progress page', async ({

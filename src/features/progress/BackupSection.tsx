@@ -12,6 +12,7 @@ import {
   type ProgressData,
   type ProgressExport,
 } from '../../domain/progress-export';
+import type { Calendar } from '../../domain/calendar';
 import type { ProgressStore } from '../../domain/progress-store';
 import type { Snapshot } from '../../domain/snapshots';
 import { downloadJson } from '../../lib/download';
@@ -25,6 +26,7 @@ interface Props {
   snapshots: Snapshot[];
   persistence: PersistenceState | null;
   now: () => number;
+  calendar: Calendar;
   onChanged: () => void;
 }
 
@@ -36,7 +38,15 @@ const REASON: Record<Snapshot['reason'], string> = {
   'before-restore': 'Before a restore',
 };
 
-export function BackupSection({ store, data, snapshots, persistence, now, onChanged }: Props) {
+export function BackupSection({
+  store,
+  data,
+  snapshots,
+  persistence,
+  now,
+  calendar,
+  onChanged,
+}: Props) {
   const inputId = useId();
   const [pending, setPending] = useState<{ name: string; file: ProgressExport } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -79,7 +89,9 @@ export function BackupSection({ store, data, snapshots, persistence, now, onChan
     setPending(null);
     void act(
       () =>
-        mode === 'merge' ? importMerging(store, file, now()) : importReplacing(store, file, now()),
+        mode === 'merge'
+          ? importMerging(store, file, now(), calendar)
+          : importReplacing(store, file, now(), calendar),
       mode === 'merge'
         ? `Imported ${pending.name}: merged with your progress. A backup was taken first.`
         : `Imported ${pending.name}: it replaced your progress. A backup was taken first.`,
@@ -197,7 +209,7 @@ export function BackupSection({ store, data, snapshots, persistence, now, onChan
                 question="Replace your current progress with this backup? Your current progress is backed up first."
                 confirmLabel="Yes, restore"
                 onConfirm={() =>
-                  void act(() => restoreSnapshot(store, s, now()), 'Backup restored.')
+                  void act(() => restoreSnapshot(store, s, now(), calendar), 'Backup restored.')
                 }
               />
             </li>
@@ -212,7 +224,7 @@ export function BackupSection({ store, data, snapshots, persistence, now, onChan
         confirmLabel="Yes, reset"
         onConfirm={() =>
           void act(
-            () => resetProgress(store, now()),
+            () => resetProgress(store, now(), calendar),
             'Progress reset. The backup taken just before is listed above.',
           )
         }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   label: string;
@@ -17,9 +17,19 @@ export function ConfirmButton({
   className = 'button secondary',
 }: Props) {
   const [asking, setAsking] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Focus follows the question: to "Yes" when it appears, back to the button when it goes
+  // (once each, not on every re-render).
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+    else if (asked.current) trigger.current?.focus();
+    asked.current = asking;
+  }, [asking]);
   if (!asking)
     return (
-      <button type="button" className={className} onClick={() => setAsking(true)}>
+      <button ref={trigger} type="button" className={className} onClick={() => setAsking(true)}>
         {label}
       </button>
     );
@@ -29,7 +39,7 @@ export function ConfirmButton({
       <button
         type="button"
         className="button small"
-        ref={(el) => el?.focus()}
+        ref={confirm}
         onClick={() => {
           setAsking(false);
           onConfirm();

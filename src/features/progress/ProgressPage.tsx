@@ -135,6 +135,7 @@ export function ProgressPage({
         snapshots={snapshots}
         persistence={persistence}
         now={now}
+        calendar={calendar}
         onChanged={reload}
       />
     </section>

@@ -154,6 +154,16 @@ describe('Progress page', () => {
     expect((await otherTab.listSnapshots()).every((s) => s.reason === 'before-import')).toBe(true);
   });
 
+  it('moves focus to the confirmation and back to the button on Cancel', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await screen.findByText(/Nothing here yet/);
+    await user.click(screen.getByRole('button', { name: 'Reset progress' }));
+    expect(screen.getByRole('button', { name: 'Yes, reset' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Reset progress' })).toHaveFocus();
+  });
+
   it('resets only after confirmation, keeping a backup that can be restored', async () => {
     const user = userEvent.setup();
     const otherTab = renderPage();
