@@ -182,3 +182,14 @@ export function restoreQuiz(state: QuizState, now: number): QuizState {
   if (state.status !== 'asking' || state.clock.runningSince === null) return state;
   return { ...state, clock: { usedMs: state.clock.usedMs, runningSince: now } };
 }
+
+type InProgressState = Extract<QuizState, { status: 'asking' | 'answered' }>;
+
+/** Whether `a` is the same quiz as `b` and further on: more answers, or past the same answer. */
+export function isFurtherOn(a: InProgressState, b: InProgressState): boolean {
+  if (a.meta.quizId !== b.meta.quizId) return false;
+  return (
+    a.answers.length > b.answers.length ||
+    (a.answers.length === b.answers.length && a.index > b.index)
+  );
+}

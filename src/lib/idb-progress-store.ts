@@ -16,6 +16,7 @@ import {
   type ProgressStore,
   type QuarantinedRecord,
 } from '../domain/progress-store';
+import { isFurtherOn } from '../domain/quiz-session';
 import { snapshotSchema, type Snapshot } from '../domain/snapshots';
 
 /** Each stored record is wrapped with the format version it was written in, for migrations. */
@@ -136,12 +137,7 @@ export function createIdbProgressStore(
         activeQuizSchema,
       );
       const finished = (await tx.objectStore('quizResults').getKey(quiz.meta.quizId)) !== undefined;
-      const ahead =
-        stored.ok &&
-        stored.value.meta.quizId === quiz.meta.quizId &&
-        (stored.value.answers.length > quiz.answers.length ||
-          (stored.value.answers.length === quiz.answers.length && stored.value.index > quiz.index));
-      if (finished || ahead) {
+      if (finished || (stored.ok && isFurtherOn(stored.value, quiz))) {
         tx.abort();
         await tx.done.catch(() => {});
         throw new StaleQuizError();

@@ -25,13 +25,16 @@ describe('routes', () => {
     ['/join/ABC123', 'Join a session'],
   ])('%s renders its page', async (path, heading) => {
     renderApp(path);
-    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeVisible();
+    // A lazy page's first import is transformed on demand in tests: allow for a busy machine.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5_000 }),
+    ).toBeVisible();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeVisible();
   });
 
   it('the join page names the session code from the link', async () => {
     renderApp('/join/K8S42');
-    expect(await screen.findByText('K8S42')).toBeVisible();
+    expect(await screen.findByText('K8S42', {}, { timeout: 5_000 })).toBeVisible();
   });
 
   it('an unknown route shows the 404 page with an alert and a way home', async () => {
@@ -59,7 +62,11 @@ describe('routes', () => {
     const user = userEvent.setup();
     renderApp('/');
     await user.click(await screen.findByRole('link', { name: 'Flashcards' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Flashcards' });
+    const heading = await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Flashcards' },
+      { timeout: 5_000 },
+    );
     expect(heading).toHaveFocus();
     expect(document.title).toBe('Flashcards · Kube Service Trainer');
     const nav = screen.getByRole('navigation', { name: 'Main' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   initialQuizState,
+  isFurtherOn,
   quizReducer,
   restoreQuiz,
   timeLeftMs,
@@ -150,5 +151,20 @@ describe('quizReducer', () => {
       now: 500_000,
     });
     expect(viaEvent).toEqual(restored);
+  });
+
+  it('tells which copy of a quiz is further on (for tabs that fall behind)', () => {
+    const asking = started();
+    const answered = run(asking, { type: 'choose', choice: 'ClusterIP', now: 2000 });
+    const second = run(answered, { type: 'next', now: 3000 });
+    if (asking.status !== 'asking' || answered.status !== 'answered' || second.status !== 'asking')
+      throw new Error('setup');
+    expect(isFurtherOn(answered, asking)).toBe(true);
+    expect(isFurtherOn(second, answered)).toBe(true);
+    expect(isFurtherOn(answered, second)).toBe(false);
+    expect(isFurtherOn(answered, answered)).toBe(false);
+    expect(isFurtherOn(answered, { ...asking, meta: { ...asking.meta, quizId: 'other' } })).toBe(
+      false,
+    );
   });
 });

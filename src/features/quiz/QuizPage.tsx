@@ -32,6 +32,8 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
   const [ready, setReady] = useState(false);
   const [alerts, setAlerts] = useState<string[]>(link.errors);
   const [pastResult, setPastResult] = useState<QuizResult | null>(null);
+  /** A link asked for a new quiz while another was unfinished: the learner chooses. */
+  const [pending, setPending] = useState<{ saved: ActiveQuiz; startNew: () => void } | null>(null);
   const questions = useMemo(() => new Map(bank.questions.map((q) => [q.id, q])), [bank]);
   const started = useRef(false);
 
@@ -113,18 +115,20 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
             notes.push(
               'That quiz result is not in this browser’s history. Start a new quiz below.',
             );
-        } else if (params.get('practice') === 'weak') {
-          await startWeakSpotPractice();
-        } else if (link.start) {
+        } else if (params.get('practice') === 'weak' || link.start) {
           const seed = link.seed ?? newSeed();
-          if (
-            saved &&
-            saved.meta.kind === 'new' &&
+          const startNew =
+            params.get('practice') === 'weak'
+              ? () => void startWeakSpotPractice()
+              : () => startFromSettings(link.settings, seed);
+          const sameQuiz =
+            saved?.meta.kind === 'new' &&
             saved.meta.seed === seed &&
-            sameSettings(saved.meta.settings, link.settings)
-          )
-            resume(saved);
-          else startFromSettings(link.settings, seed);
+            sameSettings(saved.meta.settings, link.settings);
+          // Never drop an unfinished quiz because a link asked for another one: ask first.
+          if (saved && sameQuiz) resume(saved);
+          else if (saved) setPending({ saved, startNew });
+          else startNew();
         } else if (saved) resume(saved);
         setAlerts((a) => [...a, ...notes]);
       } catch (error) {
@@ -198,6 +202,38 @@ export function QuizPage({ bank, bankId, store, now, newSeed, newId }: QuizPageP
       )}
       {!ready ? (
         <p className="loading">Loading…</p>
+      ) : pending ? (
+        <section className="pending-choice" aria-labelledby="pending-heading">
+          <h2 id="pending-heading">You have an unfinished quiz</h2>
+          <p>
+            You were at question {pending.saved.index + 1} of {pending.saved.items.length}, with{' '}
+            {pending.saved.answers.length} answered. Starting the new quiz discards it.
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              // Focused once, when the choice appears, so Enter resumes.
+              autoFocus
+              onClick={() => {
+                setPending(null);
+                resume(pending.saved);
+              }}
+            >
+              Resume the unfinished quiz
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setPending(null);
+                pending.startNew();
+              }}
+            >
+              Start the new quiz
+            </button>
+          </div>
+        </section>
       ) : result ? (
         <QuizResults
           result={result}

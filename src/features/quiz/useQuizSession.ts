@@ -3,6 +3,7 @@ import { resultFromFinished } from '../../domain/progress-schema';
 import { StaleQuizError, type ProgressStore } from '../../domain/progress-store';
 import {
   initialQuizState,
+  isFurtherOn,
   quizReducer,
   type QuizEvent,
   type QuizState,
@@ -27,10 +28,7 @@ export function useQuizSession(store: ProgressStore) {
     if (mine.status !== 'asking' && mine.status !== 'answered') return;
     const { quiz: stored } = await store.loadActiveQuiz();
     if (stored && stored.meta.quizId === mine.meta.quizId) {
-      const ahead =
-        stored.answers.length > mine.answers.length ||
-        (stored.answers.length === mine.answers.length && stored.index > mine.index);
-      if (!ahead) return;
+      if (!isFurtherOn(stored, mine)) return;
       current.current = stored;
       setState(stored);
       setNotice('This quiz moved on in another tab or window; you are now at the same question.');

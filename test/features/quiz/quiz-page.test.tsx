@@ -152,6 +152,43 @@ describe('Quiz page', () => {
     expect(current().id).toBe(id);
   });
 
+  it('asks before a link replaces an unfinished quiz, and can resume it or start the new one', async () => {
+    const user = userEvent.setup();
+    const first = renderQuiz('/quiz?count=4&seed=abc&start=1');
+    await screen.findByText('Question 1 of 4');
+    await user.click(screen.getByRole('button', { name: current().answer }));
+    await user.click(await screen.findByRole('button', { name: 'Next question' }));
+    await screen.findByText('Question 2 of 4');
+    first.unmount();
+
+    const again = () =>
+      render(
+        <MemoryRouter initialEntries={['/quiz?count=2&seed=other&start=1']}>
+          <QuizPage
+            bank={bank}
+            bankId="test"
+            store={first.store}
+            now={() => 9_000_000}
+            newSeed={() => 'x'}
+            newId={() => `n-${Math.random()}`}
+          />
+        </MemoryRouter>,
+      );
+    const second = again();
+    expect(
+      await screen.findByRole('heading', { name: 'You have an unfinished quiz' }),
+    ).toBeVisible();
+    expect(screen.getByText(/You were at question 2 of 4, with 1 answered/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Resume the unfinished quiz' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Resume the unfinished quiz' }));
+    expect(await screen.findByText('Question 2 of 4')).toBeVisible();
+    second.unmount();
+
+    again();
+    await user.click(await screen.findByRole('button', { name: 'Start the new quiz' }));
+    expect(await screen.findByText('Question 1 of 2')).toBeVisible();
+  });
+
   it('shows a bad link parameter in an alert beside a working setup form', async () => {
     const user = userEvent.setup();
     renderQuiz('/quiz?count=zero&start=1');
