@@ -1,4 +1,4 @@
-import { parseInline, parseRichText, type Inline } from '../domain/rich-text';
+import { parseRichText, type Inline } from '../domain/rich-text';
 
 /** Renders the bank's Markdown subset as React elements; never as HTML. */
 export function RichText({ source, className }: { source: string; className?: string }) {
@@ -18,11 +18,6 @@ export function RichText({ source, className }: { source: string; className?: st
       )}
     </div>
   );
-}
-
-/** One line of the subset (no blocks), e.g. inside a list item. */
-export function InlineText({ source }: { source: string }) {
-  return <Inlines inlines={parseInline(source)} />;
 }
 
 function Inlines({ inlines }: { inlines: Inline[] }) {

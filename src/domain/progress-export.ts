@@ -32,12 +32,6 @@ export const progressExportSchema = z.object({
 
 export type ProgressExport = z.infer<typeof progressExportSchema>;
 
-export const emptyProgress = (): ProgressData => ({
-  quizResults: [],
-  reviewLogs: [],
-  flashcardSettings: null,
-});
-
 export function isEmptyProgress(data: ProgressData): boolean {
   return data.quizResults.length === 0 && data.reviewLogs.length === 0;
 }

@@ -81,12 +81,6 @@ export function timeLeftMs(state: QuizState, now: number): number | null {
   return Math.max(0, state.meta.settings.timerSeconds * 1000 - elapsedMs(state.clock, now));
 }
 
-export function currentItem(state: QuizState): QuizItem | null {
-  return state.status === 'asking' || state.status === 'answered'
-    ? (state.items[state.index] ?? null)
-    : null;
-}
-
 /** The pure quiz state machine. Events that make no sense in a state leave it unchanged. */
 export function quizReducer(state: QuizState, event: QuizEvent): QuizState {
   switch (event.type) {

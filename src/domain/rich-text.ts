@@ -55,10 +55,3 @@ export function parseInline(text: string): Inline[] {
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
   return out;
 }
-
-/** The text without markup, for previews and similarity checks. */
-export function plainText(source: string): string {
-  return parseRichText(source)
-    .map((b) => (b.kind === 'code' ? b.text : b.inlines.map((i) => i.text).join('')))
-    .join('\n');
-}

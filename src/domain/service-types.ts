@@ -3,10 +3,6 @@ export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'External
 
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
-export function isServiceType(value: unknown): value is ServiceType {
-  return typeof value === 'string' && (SERVICE_TYPES as readonly string[]).includes(value);
-}
-
 /** A record with one entry per type, so a missing type fails to compile. */
 export function byType<T>(make: (type: ServiceType) => T): Record<ServiceType, T> {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRichText, plainText } from '../../src/domain/rich-text';
+import { parseRichText } from '../../src/domain/rich-text';
 
 describe('parseRichText', () => {
   it('splits paragraphs and fenced code blocks, keeping code verbatim', () => {
@@ -38,9 +38,5 @@ describe('parseRichText', () => {
     expect(parseRichText('```\nNAME  TYPE')).toEqual([
       { kind: 'code', language: '', text: 'NAME  TYPE' },
     ]);
-  });
-
-  it('gives plain text without markup', () => {
-    expect(plainText('Use `ClusterIP` *here*.')).toBe('Use ClusterIP here.');
   });
 });

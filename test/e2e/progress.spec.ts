@@ -110,7 +110,7 @@ test('a corrupted stored record is set aside and reported; the rest still works'
   // Once discarded, no page keeps warning about them.
   await page.getByRole('button', { name: 'Discard them' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await page.getByRole('link', { name: 'Quiz' }).click();
+  await page.getByRole('link', { name: 'Quiz', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
