@@ -370,4 +370,4 @@ export function createQuizSession(deps: QuizSessionDeps) {
   };
 }
 
-export type QuizSession = ReturnType<typeof createQuizSession>;
+export type QuizController = ReturnType<typeof createQuizSession>;

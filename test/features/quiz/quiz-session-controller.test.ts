@@ -7,7 +7,7 @@ import {
   createQuizSession,
   FINISHED_ELSEWHERE,
   MOVED_ON,
-  type QuizSession,
+  type QuizController,
 } from '../../../src/features/quiz/quiz-session-controller';
 import { fourTypeBank } from '../../factories';
 import { makeAnswer, makeResult } from '../../factories-progress';
@@ -47,16 +47,16 @@ async function releaseAll(store: GatedStore) {
   while (store.waiting.length > 0) await store.release();
 }
 
-const quiz = (session: QuizSession) => session.getState().quiz;
+const quiz = (session: QuizController) => session.getState().quiz;
 
-function playing(session: QuizSession) {
+function playing(session: QuizController) {
   const q = quiz(session);
   if (q.status !== 'asking' && q.status !== 'answered') throw new Error(`quiz is ${q.status}`);
   return q;
 }
 
 /** The right answer to the question on screen, and a wrong one. */
-function answersNow(session: QuizSession): { right: ServiceType; wrong: ServiceType } {
+function answersNow(session: QuizController): { right: ServiceType; wrong: ServiceType } {
   const q = playing(session);
   const right = q.items[q.index]!.answer;
   return { right, wrong: right === 'NodePort' ? 'ClusterIP' : 'NodePort' };
