@@ -14,7 +14,7 @@ import {
 } from '../../domain/progress-export';
 import type { Calendar } from '../../domain/calendar';
 import type { ProgressStore } from '../../domain/progress-store';
-import type { Snapshot } from '../../domain/snapshots';
+import { dayKey, type Snapshot } from '../../domain/snapshots';
 import { downloadJson } from '../../lib/download';
 import type { PersistenceState } from '../../lib/persistence';
 import { Choice } from '../../components/Choice';
@@ -98,7 +98,12 @@ export function BackupSection({
     );
   }
 
-  const today = new Date(now()).toISOString().slice(0, 10);
+  function exportProgress() {
+    const t = now();
+    // Named by the learner's own calendar day, not the UTC one.
+    downloadJson(`kube-service-trainer-progress-${dayKey(t, calendar)}.json`, buildExport(data, t));
+  }
+
   return (
     <section aria-labelledby="backups">
       <h2 id="backups">Backups</h2>
@@ -112,13 +117,7 @@ export function BackupSection({
           'This browser cannot promise to keep it: export a backup now and then.'}
       </p>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            downloadJson(`kube-service-trainer-progress-${today}.json`, buildExport(data, now()))
-          }
-        >
+        <button type="button" className="button" onClick={exportProgress}>
           Export progress
         </button>
         <input
