@@ -9,11 +9,11 @@ import { progressStore } from './progress';
  */
 export function runStartupChecks(): Promise<number> {
   // Once per page load, however often it is asked for (a quick navigation, React's strict mode).
-  started ??= check();
-  return started;
+  checks ??= check();
+  return checks;
 }
 
-let started: Promise<number> | null = null;
+let checks: Promise<number> | null = null;
 
 async function check(): Promise<number> {
   const store = progressStore();

@@ -48,7 +48,8 @@ export function BackupSection({
   onChanged,
 }: Props) {
   const inputId = useId();
-  const [pending, setPending] = useState<{ name: string; file: ProgressExport } | null>(null);
+  /** A file chosen for import, read and checked, waiting for the learner to say how. */
+  const [chosen, setChosen] = useState<{ name: string; file: ProgressExport } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -73,9 +74,9 @@ export function BackupSection({
     const parsed = parseExport(await file.text());
     if (parsed.ok) {
       setProblems([]);
-      setPending({ name: file.name, file: parsed.data });
+      setChosen({ name: file.name, file: parsed.data });
     } else {
-      setPending(null);
+      setChosen(null);
       setProblems([
         `${file.name} cannot be imported; nothing was changed.`,
         ...parsed.problems.slice(0, 15),
@@ -84,17 +85,17 @@ export function BackupSection({
   }
 
   function runImport() {
-    if (!pending) return;
-    const { file } = pending;
-    setPending(null);
+    if (!chosen) return;
+    const { file } = chosen;
+    setChosen(null);
     void act(
       () =>
         mode === 'merge'
           ? importMerging(store, file, now(), calendar)
           : importReplacing(store, file, now(), calendar),
       mode === 'merge'
-        ? `Imported ${pending.name}: merged with your progress. A backup was taken first.`
-        : `Imported ${pending.name}: it replaced your progress. A backup was taken first.`,
+        ? `Imported ${chosen.name}: merged with your progress. A backup was taken first.`
+        : `Imported ${chosen.name}: it replaced your progress. A backup was taken first.`,
     );
   }
 
@@ -140,11 +141,11 @@ export function BackupSection({
         </div>
       )}
 
-      {pending && (
+      {chosen && (
         <div className="import-choice">
           <p>
-            <strong>{pending.name}</strong> holds {describeProgress(pending.file)}
-            {pending.file.bankIds.length > 0 && ` for ${pending.file.bankIds.join(', ')}`}.
+            <strong>{chosen.name}</strong> holds {describeProgress(chosen.file)}
+            {chosen.file.bankIds.length > 0 && ` for ${chosen.file.bankIds.join(', ')}`}.
           </p>
           <fieldset>
             <legend>How to import it</legend>
@@ -179,7 +180,7 @@ export function BackupSection({
                 onConfirm={runImport}
               />
             )}
-            <button type="button" className="button secondary" onClick={() => setPending(null)}>
+            <button type="button" className="button secondary" onClick={() => setChosen(null)}>
               Cancel
             </button>
           </div>
