@@ -8,9 +8,9 @@ const WRITES = [
   'deleteReviewLog',
   'saveFlashcardSettings',
   'replaceAll',
-  'addSnapshot',
-  'deleteSnapshot',
-  'clearQuarantine',
+  'addBackup',
+  'deleteBackup',
+  'clearSetAside',
 ] as const satisfies readonly (keyof ProgressStore)[];
 
 export type WriteName = (typeof WRITES)[number];

@@ -8,10 +8,10 @@ import type {
 import {
   StaleQuizError,
   type ProgressStore,
-  type QuarantinedRecord,
+  type SetAsideRecord,
 } from '../../src/domain/progress-store';
 import { isFurtherOn } from '../../src/domain/quiz-session';
-import type { Snapshot } from '../../src/domain/snapshots';
+import type { Backup } from '../../src/domain/backup-records';
 
 /**
  * Saved progress in memory, shared by every store opened on it, as several tabs share one
@@ -31,8 +31,8 @@ export function createMemoryDatabase(initial: Partial<ProgressData> = {}): Memor
   const results = new Map((initial.quizResults ?? []).map((r) => [r.quizId, copy(r)]));
   const logs = new Map((initial.reviewLogs ?? []).map((l) => [l.id, copy(l)]));
   let settings: FlashcardSettings | null = copy(initial.flashcardSettings ?? null);
-  const snapshots = new Map<number, Snapshot>();
-  const quarantine: QuarantinedRecord[] = [];
+  const backups = new Map<number, Backup>();
+  const setAside: SetAsideRecord[] = [];
   const tabs = new Set<Set<() => void>>();
 
   /** IndexedDB hands records back in key order; the store then sorts them by time. */
@@ -94,12 +94,12 @@ export function createMemoryDatabase(initial: Partial<ProgressData> = {}): Memor
         active = null;
         changed();
       },
-      listSnapshots: async () => byKey(snapshots).sort((a, b) => b.takenAt - a.takenAt),
-      addSnapshot: async (s: Snapshot) => void snapshots.set(s.takenAt, copy(s)),
-      deleteSnapshot: async (takenAt: number) => void snapshots.delete(takenAt),
-      listQuarantine: async () => quarantine.map(copy),
-      clearQuarantine: async () => {
-        quarantine.splice(0);
+      listBackups: async () => byKey(backups).sort((a, b) => b.takenAt - a.takenAt),
+      addBackup: async (s: Backup) => void backups.set(s.takenAt, copy(s)),
+      deleteBackup: async (takenAt: number) => void backups.delete(takenAt),
+      listSetAside: async () => setAside.map(copy),
+      clearSetAside: async () => {
+        setAside.splice(0);
         changed();
       },
       subscribe: (listener: () => void) => {

@@ -3,7 +3,7 @@ import { buildExport } from '../../src/domain/progress-export';
 import { DEFAULT_FLASHCARD_SETTINGS, type ActiveQuiz } from '../../src/domain/progress-schema';
 import { StaleQuizError, type ProgressStore } from '../../src/domain/progress-store';
 import { DEFAULT_SETTINGS } from '../../src/domain/quiz-settings';
-import type { Snapshot } from '../../src/domain/snapshots';
+import type { Backup } from '../../src/domain/backup-records';
 import { makeAnswer, makeResult, makeReview } from '../factories-progress';
 import { settle } from '../fakes/gated-progress-store';
 
@@ -43,7 +43,7 @@ function activeQuiz(quizId: string, answered: number, index = answered): ActiveQ
       };
 }
 
-const snapshot = (takenAt: number, reason: Snapshot['reason'] = 'daily'): Snapshot => ({
+const backup = (takenAt: number, reason: Backup['reason'] = 'daily'): Backup => ({
   day: '2026-11-01',
   takenAt,
   reason,
@@ -213,26 +213,26 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
 
       it('keeps backups newest first, replaces one taken at the same time, and deletes one', async () => {
         const s = store();
-        expect(await s.listSnapshots()).toEqual([]);
-        await s.addSnapshot(snapshot(10));
-        await s.addSnapshot(snapshot(30));
-        await s.addSnapshot(snapshot(20));
-        await s.addSnapshot(snapshot(20, 'before-reset'));
-        expect((await s.listSnapshots()).map((b) => [b.takenAt, b.reason])).toEqual([
+        expect(await s.listBackups()).toEqual([]);
+        await s.addBackup(backup(10));
+        await s.addBackup(backup(30));
+        await s.addBackup(backup(20));
+        await s.addBackup(backup(20, 'before-reset'));
+        expect((await s.listBackups()).map((b) => [b.takenAt, b.reason])).toEqual([
           [30, 'daily'],
           [20, 'before-reset'],
           [10, 'daily'],
         ]);
-        await s.deleteSnapshot(30);
-        expect((await s.listSnapshots()).map((b) => b.takenAt)).toEqual([20, 10]);
-        expect(await s.listSnapshots()).toEqual([snapshot(20, 'before-reset'), snapshot(10)]);
+        await s.deleteBackup(30);
+        expect((await s.listBackups()).map((b) => b.takenAt)).toEqual([20, 10]);
+        expect(await s.listBackups()).toEqual([backup(20, 'before-reset'), backup(10)]);
       });
 
       it('has no set-aside records when nothing was damaged, and clears them', async () => {
         const s = store();
-        expect(await s.listQuarantine()).toEqual([]);
-        await s.clearQuarantine();
-        expect(await s.listQuarantine()).toEqual([]);
+        expect(await s.listSetAside()).toEqual([]);
+        await s.clearSetAside();
+        expect(await s.listSetAside()).toEqual([]);
       });
     });
 
@@ -253,7 +253,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
             'replaceAll',
             () => writer.replaceAll({ quizResults: [], reviewLogs: [], flashcardSettings: null }),
           ],
-          ['clearQuarantine', () => writer.clearQuarantine()],
+          ['clearSetAside', () => writer.clearSetAside()],
         ];
         for (const [i, [method, change]] of changes.entries()) {
           const heard = theirs.next(method);

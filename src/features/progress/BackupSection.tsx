@@ -1,10 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import {
-  importMerging,
-  importReplacing,
-  resetProgress,
-  restoreSnapshot,
-} from '../../domain/backups';
+import { importMerging, importReplacing, resetProgress, restoreBackup } from '../../domain/backups';
 import {
   buildExport,
   describeProgress,
@@ -14,7 +9,7 @@ import {
 } from '../../domain/progress-export';
 import type { Calendar } from '../../domain/calendar';
 import type { ProgressStore } from '../../domain/progress-store';
-import { dayKey, type Snapshot } from '../../domain/snapshots';
+import { dayKey, type Backup } from '../../domain/backup-records';
 import { downloadJson } from '../../lib/download';
 import type { PersistenceState } from '../../lib/persistence';
 import { Choice } from '../../components/Choice';
@@ -23,7 +18,7 @@ import { ConfirmButton } from './ConfirmButton';
 interface Props {
   store: ProgressStore;
   data: ProgressData;
-  snapshots: Snapshot[];
+  backups: Backup[];
   persistence: PersistenceState | null;
   now: () => number;
   calendar: Calendar;
@@ -31,7 +26,7 @@ interface Props {
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const REASON: Record<Snapshot['reason'], string> = {
+const REASON: Record<Backup['reason'], string> = {
   daily: 'Daily backup',
   'before-import': 'Before an import',
   'before-reset': 'Before a reset',
@@ -41,7 +36,7 @@ const REASON: Record<Snapshot['reason'], string> = {
 export function BackupSection({
   store,
   data,
-  snapshots,
+  backups,
   persistence,
   now,
   calendar,
@@ -192,13 +187,13 @@ export function BackupSection({
       </p>
 
       <h3>Automatic backups</h3>
-      {snapshots.length === 0 ? (
+      {backups.length === 0 ? (
         <p className="hint">
           A backup is taken automatically once a day while you have progress; the last 7 are kept.
         </p>
       ) : (
-        <ul className="snapshot-list">
-          {snapshots.map((s) => (
+        <ul className="backup-list">
+          {backups.map((s) => (
             <li key={s.takenAt}>
               <span>
                 {REASON[s.reason]} · {dateFormat.format(s.takenAt)} · {describeProgress(s.data)}
@@ -209,7 +204,7 @@ export function BackupSection({
                 question="Replace your current progress with this backup? Your current progress is backed up first."
                 confirmLabel="Yes, restore"
                 onConfirm={() =>
-                  void act(() => restoreSnapshot(store, s, now(), calendar), 'Backup restored.')
+                  void act(() => restoreBackup(store, s, now(), calendar), 'Backup restored.')
                 }
               />
             </li>

@@ -152,7 +152,7 @@ describe('Progress page', () => {
     await waitFor(async () =>
       expect((await otherTab.exportData()).quizResults.map((r) => r.quizId)).toEqual(['theirs']),
     );
-    expect((await otherTab.listSnapshots()).every((s) => s.reason === 'before-import')).toBe(true);
+    expect((await otherTab.listBackups()).every((s) => s.reason === 'before-import')).toBe(true);
   });
 
   it('moves focus to the confirmation and back to the button on Cancel', async () => {
