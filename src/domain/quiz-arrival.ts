@@ -37,7 +37,7 @@ export function decideArrival(
   const same =
     wanted === 'link' &&
     saved.meta.kind === 'new' &&
-    saved.meta.seed === seed &&
+    saved.meta.seed === (link.seed ?? seed) &&
     sameSettings(saved.meta.settings, link.settings);
   return same
     ? { kind: 'resume', quiz: saved }

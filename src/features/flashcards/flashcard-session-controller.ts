@@ -1,7 +1,6 @@
 import type { Bank, Question } from '../../domain/bank-schema';
 import type { Calendar } from '../../domain/calendar';
 import {
-  buildQueue,
   NO_FILTER,
   queueCards,
   type Queue,
@@ -9,31 +8,25 @@ import {
   type QueueFilter,
 } from '../../domain/flashcard-queue';
 import {
-  answerDuration,
   initialSession,
   sessionReducer,
   type FlashcardSession,
   type SessionEvent,
 } from '../../domain/flashcard-session';
 import {
-  applyReview,
-  createScheduler,
-  describeInterval,
-  RATING_NAMES,
-  replay,
-  reviewEvents,
-  withoutReview,
-  type Deck,
-  type ReviewEvent,
-  type Scheduler,
-} from '../../domain/flashcards';
-import {
-  DEFAULT_FLASHCARD_SETTINGS,
-  type FlashcardSettings,
-  type Rating,
-  type ReviewLog,
-} from '../../domain/progress-schema';
+  openDeck,
+  ratedAnnouncement,
+  reviewLogFor,
+  studyQueue,
+  withoutRating,
+  withRating,
+  withSettings,
+  type StudyDeck,
+} from '../../domain/flashcard-study';
+import { RATING_NAMES } from '../../domain/flashcards';
+import type { FlashcardSettings, Rating } from '../../domain/progress-schema';
 import type { ProgressStore } from '../../domain/progress-store';
+import { createListeners } from '../../domain/listeners';
 import { createSaveGate } from '../../domain/save-gate';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types';
 
@@ -46,14 +39,7 @@ export interface FlashcardDeps {
   calendar: Calendar;
 }
 
-export interface ReadyCards {
-  status: 'ready';
-  settings: FlashcardSettings;
-  scheduler: Scheduler;
-  /** Every review, flashcards and quiz answers, oldest first. */
-  events: ReviewEvent[];
-  deck: Deck;
-}
+export type ReadyCards = StudyDeck & { status: 'ready' };
 
 /** The learner's cards: being read, unreadable, or ready. */
 export type CardData = { status: 'loading' } | { status: 'failed'; message: string } | ReadyCards;
@@ -120,8 +106,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
     saveError: null,
     announcement: { text: '', n: 0 },
   };
-  const listeners = new Set<() => void>();
-  let unwatch: (() => void) | null = null;
+  const listeners = createListeners(store, otherTabChanged);
   let arrivalHandled = false;
   /** Counts committed changes, so a read that overlapped one is done again. */
   let changes = 0;
@@ -136,22 +121,16 @@ export function createFlashcardSession(deps: FlashcardDeps) {
     return data.deck === state.ready?.deck ? state.cards : queueCards(bank, data.deck, calendar);
   }
 
+  /** What is due at `t` in this session, with this filter. */
   function queueFor(
-    cards: readonly QueueCard[],
+    d: ReadyCards,
     t: number,
     s: FlashcardSession,
     f: QueueFilter,
-    d: ReadyCards,
+    cards = cardsOf(d),
   ) {
-    const today = calendar.dayOf(t);
-    return buildQueue(cards, {
-      now: t,
-      todayStart: calendar.startOfDay(today),
-      tomorrowStart: calendar.startOfDay(today + 1),
-      dailyNewLimit: d.settings.dailyNewLimit,
-      filter: f,
-      ahead: s.ahead ? { exclude: new Set(s.reviews.map((r) => r.questionId)) } : null,
-    });
+    const { dailyNewLimit } = d.settings;
+    return studyQueue(cards, { now: t, session: s, filter: f, dailyNewLimit, calendar });
   }
 
   /** Moves state on in one step; what the screen shows (cards, queue, card) follows from it. */
@@ -164,13 +143,13 @@ export function createFlashcardSession(deps: FlashcardDeps) {
       ...next,
       ready,
       cards,
-      queue: ready ? queueFor(cards, next.asOf, s, next.filter, ready) : null,
+      queue: ready ? queueFor(ready, next.asOf, s, next.filter, cards) : null,
       current:
         s.status === 'front' || s.status === 'back'
           ? (bank.questions.find((q) => q.id === s.questionId) ?? null)
           : null,
     };
-    listeners.forEach((listener) => listener());
+    listeners.notify();
   }
 
   const announce = (text: string) => ({ text, n: state.announcement.n + 1 });
@@ -179,8 +158,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
   function present(data: ReadyCards, filter: QueueFilter, ahead = false) {
     const t = now();
     const s = state.session;
-    const next =
-      queueFor(cardsOf(data), t, ahead ? { ...s, ahead } : s, filter, data).ids[0] ?? null;
+    const next = queueFor(data, t, ahead ? { ...s, ahead } : s, filter).ids[0] ?? null;
     const event: SessionEvent = ahead
       ? { type: 'study-ahead', next, now: t }
       : { type: 'present', next, now: t };
@@ -198,16 +176,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
       ]);
       // A rating landed while reading: what was read may not hold it. Read again.
       if (changes !== before) return load(keepFilter);
-      const settings = saved ?? DEFAULT_FLASHCARD_SETTINGS;
-      const scheduler = createScheduler(settings);
-      const events = reviewEvents(logs, results);
-      const data: ReadyCards = {
-        status: 'ready',
-        settings,
-        scheduler,
-        events,
-        deck: replay(events, scheduler),
-      };
+      const data: ReadyCards = { status: 'ready', ...openDeck(logs, results, saved) };
       present(data, keepFilter ? state.filter : NO_FILTER);
     } catch (error) {
       set({ data: { status: 'failed', message: errorText(error) } });
@@ -230,17 +199,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
   async function rate(rating: Rating) {
     const s = state.session;
     if (s.status !== 'back' || !state.ready) return;
-    const t = now();
-    const log: ReviewLog = {
-      id: newId(),
-      questionId: s.questionId,
-      bankId,
-      rating,
-      reviewedAt: t,
-      mode: s.choice === null ? 'classic' : 'choose-first',
-      choice: s.choice,
-      durationMs: answerDuration(s.shownAt, t),
-    };
+    const log = reviewLogFor(s, rating, { now: now(), id: newId(), bankId });
     set({ saving: true });
     await gate.save(async () => {
       try {
@@ -253,42 +212,24 @@ export function createFlashcardSession(deps: FlashcardDeps) {
         return false;
       }
       changes += 1;
-      const d = state.ready!;
-      const event: ReviewEvent = {
-        questionId: log.questionId,
-        rating,
-        at: t,
-        source: 'flashcard',
-        id: log.id,
+      const t = log.reviewedAt;
+      const rated = withRating(state.ready!, log);
+      const data: ReadyCards = { status: 'ready', ...rated.deck };
+      const after = { ...state.session, reviews: [...state.session.reviews, rated.review] };
+      const queue = queueFor(data, t, after, state.filter);
+      const event: SessionEvent = {
+        type: 'rated',
+        review: rated.review,
+        next: queue.ids[0] ?? null,
+        now: t,
       };
-      const deck = applyReview(d.deck, event, d.scheduler);
-      const data: ReadyCards = { ...d, events: [...d.events, event], deck };
-      const review = {
-        questionId: log.questionId,
-        logId: log.id,
-        rating,
-        at: t,
-        durationMs: log.durationMs,
-      };
-      const rated = { ...state.session, reviews: [...state.session.reviews, review] };
-      const queue = queueFor(cardsOf(data), t, rated, state.filter, data);
-      const card = deck.get(log.questionId);
       set({
         data,
         asOf: t,
-        session: sessionReducer(state.session, {
-          type: 'rated',
-          review,
-          next: queue.ids[0] ?? null,
-          now: t,
-        }),
+        session: sessionReducer(state.session, event),
         saving: false,
         saveError: null,
-        // Worded apart from the visible count ("12 due"), so a search for that text finds one element.
-        announcement: announce(
-          `Rated ${RATING_NAMES[rating]}${card ? `; next review in ${describeInterval(card.due - t)}` : ''}. ` +
-            (queue.due > 0 ? `${queue.due} to go.` : 'That was the last card for now.'),
-        ),
+        announcement: announce(ratedAnnouncement(data, log, queue)),
       });
       return true;
     });
@@ -311,11 +252,9 @@ export function createFlashcardSession(deps: FlashcardDeps) {
         return false;
       }
       changes += 1;
-      const d = state.ready!;
-      const deck = withoutReview(d.deck, last.questionId, last.logId, d.scheduler);
       const t = now();
       set({
-        data: { ...d, events: d.events.filter((e) => e.id !== last.logId), deck },
+        data: { status: 'ready', ...withoutRating(state.ready!, last) },
         asOf: t,
         session: sessionReducer(state.session, {
           type: 'undone',
@@ -336,13 +275,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
     if (!state.ready) return;
     await store.saveFlashcardSettings(settings);
     changes += 1;
-    // New parameters reschedule every card: replay the same reviews with them.
-    const { events } = state.ready;
-    const scheduler = createScheduler(settings);
-    present(
-      { status: 'ready', settings, scheduler, events, deck: replay(events, scheduler) },
-      state.filter,
-    );
+    present({ status: 'ready', ...withSettings(state.ready, settings) }, state.filter);
   }
 
   async function handle(action: FlashcardAction): Promise<void> {
@@ -388,7 +321,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
       case 'resume': {
         if (!d) return;
         const t = now();
-        const next = queueFor(state.cards, t, s, state.filter, d).ids[0] ?? null;
+        const next = queueFor(d, t, s, state.filter).ids[0] ?? null;
         return set({ asOf: t, session: sessionReducer(s, { type: 'resume', next, now: t }) });
       }
       case 'save-settings':
@@ -398,18 +331,8 @@ export function createFlashcardSession(deps: FlashcardDeps) {
 
   return {
     getState: () => state,
-    /** Listeners hear of every change; while anyone listens, so does the store, for other tabs. */
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      unwatch ??= store.subscribe(otherTabChanged);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          unwatch?.();
-          unwatch = null;
-        }
-      };
-    },
+    /** Listeners hear of every change; while any listen, the store is watched for other tabs. */
+    subscribe: listeners.subscribe,
     /**
      * Resolves once the action has run. Input during a save waits or is dropped (decision record
      * 005); saving settings is a form's submit, not input on a card, so it does not wait.

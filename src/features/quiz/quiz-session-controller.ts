@@ -2,14 +2,12 @@ import type { Bank } from '../../domain/bank-schema';
 import { resultFromFinished, type ActiveQuiz, type QuizResult } from '../../domain/progress-schema';
 import { StaleQuizError, type ProgressStore } from '../../domain/progress-store';
 import { decideArrival, type LinkedQuiz } from '../../domain/quiz-arrival';
-import { buildQuiz, orderQuestions, toItem } from '../../domain/quiz-builder';
+import { planFromSettings, planRetry, planWeakSpots, type QuizPlan } from '../../domain/quiz-plans';
 import {
   initialQuizState,
   isFurtherOn,
   quizReducer,
   type QuizEvent,
-  type QuizItem,
-  type QuizMeta,
   type QuizState,
 } from '../../domain/quiz-session';
 import {
@@ -18,8 +16,8 @@ import {
   type ParsedQuizLink,
   type QuizSettings,
 } from '../../domain/quiz-settings';
+import { createListeners } from '../../domain/listeners';
 import { createSaveGate } from '../../domain/save-gate';
-import { buildWeakSpotQuiz, findWeakSpots } from '../../domain/weak-spots';
 
 export interface QuizSessionDeps {
   bank: Bank;
@@ -111,14 +109,15 @@ export function createQuizSession(deps: QuizSessionDeps) {
   /** The latest state whose save failed, for "Try again". */
   let unsaved: QuizState | null = null;
   let arrivalHandled = false;
-  const listeners = new Set<() => void>();
-  let unwatch: (() => void) | null = null;
+  /** What the link asked to start, when the learner was asked first. */
+  let instead: LinkedQuiz = 'link';
+  const listeners = createListeners(store, () => void catchUp());
 
   function set(patch: Partial<QuizSessionState>) {
     state = { ...state, ...patch };
     // A finished quiz is named by the address, so a reload shows the same results.
     if (patch.quiz?.status === 'finished') state.address = `result=${patch.quiz.meta.quizId}`;
-    listeners.forEach((listener) => listener());
+    listeners.notify();
   }
 
   const gate = createSaveGate<QuizAction>({ handle, screen });
@@ -206,48 +205,36 @@ export function createQuizSession(deps: QuizSessionDeps) {
     set({ quiz: q, notice });
   }
 
-  async function start(meta: Pick<QuizMeta, 'settings' | 'seed' | 'kind'>, items: QuizItem[]) {
+  /** Starts a planned quiz (or says why there is none); `address` is the query that names it. */
+  async function start(plan: QuizPlan, address: string) {
+    if (!plan.ok) return set({ alerts: [plan.message] });
+    const { items, settings, seed, kind } = plan;
     const startedAt = now();
-    const full = { ...meta, quizId: newId(), bankId, bankTitle: bank.title, startedAt };
-    await play({ type: 'start', meta: full, items, now: startedAt });
+    const meta = {
+      settings,
+      seed,
+      kind,
+      quizId: newId(),
+      bankId,
+      bankTitle: bank.title,
+      startedAt,
+    };
+    set({ alerts: [], address });
+    await play({ type: 'start', meta, items, now: startedAt });
     set({ pastResult: null });
   }
 
-  async function startFromSettings(settings: QuizSettings, seed: string) {
-    const built = buildQuiz(bank, settings, seed);
-    if (!built.ok) return set({ alerts: [built.message] });
-    // The address names this quiz: a reload resumes it, and it can be shared.
-    set({ alerts: [], address: quizParams(settings, seed).toString() });
-    await start({ settings, seed, kind: 'new' }, built.items);
+  /** The quiz settings and a seed name; the address names it too, so a reload resumes it. */
+  function startFromSettings(settings: QuizSettings, seed: string) {
+    return start(planFromSettings(bank, settings, seed), quizParams(settings, seed).toString());
   }
 
-  /** A quiz weighted to the types and concepts this learner misses most. */
-  async function startWeakSpotPractice() {
+  /** The quiz a link names, or weak-spot practice. */
+  async function startLinked(which: LinkedQuiz) {
+    if (which === 'link') return startFromSettings(link.settings, state.setupSeed);
     const history = await store.listQuizResults();
     set({ address: '' });
-    if (history.every((r) => r.answers.every((a) => a.correct)))
-      return set({
-        alerts: [
-          'There are no mistakes in your quiz history yet, so there are no weak spots to practise. Take a quiz first.',
-        ],
-      });
-    const seed = newSeed();
-    const count = typeof link.settings.count === 'number' ? link.settings.count : 10;
-    const ids = buildWeakSpotQuiz(bank, findWeakSpots(bank, history), count, seed);
-    const items = ids.flatMap((id) => {
-      const q = questions.get(id);
-      return q ? [toItem(q)] : [];
-    });
-    await start(
-      { settings: { ...link.settings, count: items.length }, seed, kind: 'practice' },
-      items,
-    );
-  }
-
-  function startLinked(which: LinkedQuiz) {
-    return which === 'weak-spots'
-      ? startWeakSpotPractice()
-      : startFromSettings(link.settings, state.setupSeed);
+    await start(planWeakSpots(bank, history, link.settings, newSeed()), '');
   }
 
   async function resume(saved: ActiveQuiz) {
@@ -262,24 +249,9 @@ export function createQuizSession(deps: QuizSessionDeps) {
   }
 
   async function retryMistakes() {
-    const from =
-      state.quiz.status === 'finished' ? resultFromFinished(state.quiz) : state.pastResult;
-    if (!from) return;
-    const seed = newSeed();
-    const missed = from.answers.filter((a) => !a.correct).map((a) => a.questionId);
-    const items = orderQuestions(missed, seed).flatMap((id) => {
-      const q = questions.get(id);
-      return q ? [toItem(q)] : [];
-    });
-    if (items.length === 0)
-      return set({
-        alerts: ['The questions you missed are no longer in the question bank. Start a new quiz.'],
-      });
-    set({ address: '' });
-    await start(
-      { settings: { ...from.settings, count: items.length }, seed, kind: 'retry' },
-      items,
-    );
+    const { quiz, pastResult } = state;
+    const from = quiz.status === 'finished' ? resultFromFinished(quiz) : pastResult;
+    if (from) await start(planRetry(bank, from, newSeed()), '');
   }
 
   /** Back to the setup form; an unfinished quiz is discarded, a finished one stays in history. */
@@ -308,8 +280,10 @@ export function createQuizSession(deps: QuizSessionDeps) {
         else
           notes.push('That quiz result is not in this browser’s history. Start a new quiz below.');
       } else if (arrival.kind === 'resume') await resume(arrival.quiz);
-      else if (arrival.kind === 'ask') set({ unfinished: arrival.unfinished });
-      else if (arrival.kind === 'start') await startLinked(arrival.quiz);
+      else if (arrival.kind === 'ask') {
+        instead = arrival.instead;
+        set({ unfinished: arrival.unfinished });
+      } else if (arrival.kind === 'start') await startLinked(arrival.quiz);
     } catch (error) {
       notes.push(
         `Saved progress could not be opened (${errorText(error)}). Quizzes still work, but results may not be kept.`,
@@ -329,7 +303,7 @@ export function createQuizSession(deps: QuizSessionDeps) {
         const saved = state.unfinished;
         if (!saved) return;
         if (action.type === 'resume-unfinished') await resume(saved);
-        else await startLinked(params.get('practice') === 'weak' ? 'weak-spots' : 'link');
+        else await startLinked(instead);
         return set({ unfinished: null });
       }
       case 'retry-mistakes':
@@ -353,18 +327,8 @@ export function createQuizSession(deps: QuizSessionDeps) {
 
   return {
     getState: () => state,
-    /** Listeners hear of every change; while anyone listens, so does the store, for other tabs. */
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      unwatch ??= store.subscribe(() => void catchUp());
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          unwatch?.();
-          unwatch = null;
-        }
-      };
-    },
+    /** Listeners hear of every change; while any listen, the store is watched for other tabs. */
+    subscribe: listeners.subscribe,
     /** Resolves once the action has run; input during a save waits (or is dropped) instead. */
     dispatch: (action: QuizAction) => gate.offer(action),
   };
