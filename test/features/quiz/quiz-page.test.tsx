@@ -90,6 +90,8 @@ describe('Quiz page', () => {
     await screen.findByText('Question 1 of 4');
     const missed: string[] = [];
     for (let i = 0; i < 4; i++) {
+      // The next question shows once the move to it is saved: wait for it, as a learner would.
+      await screen.findByText(`Question ${i + 1} of 4`);
       const { id, answer } = current();
       const pick = i % 2 === 0 ? answer : wrongFor(answer);
       if (pick !== answer) missed.push(id);
@@ -217,6 +219,7 @@ describe('Quiz page', () => {
     const { store } = renderQuiz('/quiz?count=4&seed=abc&start=1');
     await screen.findByText('Question 1 of 4');
     for (let i = 0; i < 4; i++) {
+      await screen.findByText(`Question ${i + 1} of 4`);
       await user.click(screen.getByRole('button', { name: current().answer }));
       await screen.findByRole('status');
       await user.keyboard('{Enter}');
