@@ -15,7 +15,7 @@ export function Layout() {
   const location = useLocation();
   const isHome = location.pathname === '/';
   useNoteNavigation(location.pathname);
-  const setAside = useSetAsideRecords(location.pathname);
+  const setAside = useStartupChecks(location.pathname);
 
   return (
     <>
@@ -82,10 +82,11 @@ function useNoteNavigation(pathname: string) {
 }
 
 /**
- * After the first page shows, checks saved progress (lazily, off the entry chunk): damaged records
- * are set aside and counted, and the daily backup is taken.
+ * After the first page shows, runs the start-up checks (lazily, off the entry chunk): damaged
+ * records are set aside and the daily backup is taken. Returns how many records are set aside,
+ * counted again on each navigation.
  */
-function useSetAsideRecords(pathname: string): number {
+function useStartupChecks(pathname: string): number {
   const [count, setCount] = useState(0);
   const checked = useRef(false);
   useEffect(() => {

@@ -1,45 +1,44 @@
 import { buildExport, isEmptyProgress, mergeProgress, type ProgressData } from './progress-export';
 import type { Calendar } from './calendar';
 import type { ProgressStore } from './progress-store';
-import { dailySnapshotDue, dayKey, snapshotsToDrop, type Snapshot } from './snapshots';
+import { dailyBackupDue, dayKey, backupsToDrop, type Backup } from './backup-records';
 
 /**
- * Saves a snapshot of `data` (the current progress, read by the caller) and drops the oldest
- * snapshots beyond the last seven.
+ * Saves a backup of `data` (the current progress, read by the caller) and drops the oldest
+ * backups beyond the last seven.
  */
-async function saveSnapshot(
+async function saveBackup(
   store: ProgressStore,
   data: ProgressData,
-  reason: Snapshot['reason'],
+  reason: Backup['reason'],
   now: number,
   calendar: Calendar,
 ) {
-  const snapshot: Snapshot = {
+  const backup: Backup = {
     day: dayKey(now, calendar),
     takenAt: now,
     reason,
     data: buildExport(data, now),
   };
-  await store.addSnapshot(snapshot);
-  for (const old of snapshotsToDrop(await store.listSnapshots()))
-    await store.deleteSnapshot(old.takenAt);
-  return snapshot;
+  await store.addBackup(backup);
+  for (const old of backupsToDrop(await store.listBackups())) await store.deleteBackup(old.takenAt);
+  return backup;
 }
 
 /**
  * The automatic daily backup: once per local day, and only when there is something to keep.
  * `current` is the progress if the caller has just read it, so it is not read twice.
  */
-export async function takeDailySnapshotIfDue(
+export async function takeDailyBackupIfDue(
   store: ProgressStore,
   now: number,
   calendar: Calendar,
   current?: ProgressData,
 ): Promise<boolean> {
-  if (!dailySnapshotDue(await store.listSnapshots(), dayKey(now, calendar))) return false;
+  if (!dailyBackupDue(await store.listBackups(), dayKey(now, calendar))) return false;
   const data = current ?? (await store.exportData());
   if (isEmptyProgress(data)) return false;
-  await saveSnapshot(store, data, 'daily', now, calendar);
+  await saveBackup(store, data, 'daily', now, calendar);
   return true;
 }
 
@@ -50,7 +49,7 @@ export async function importMerging(
   calendar: Calendar,
 ): Promise<ProgressData> {
   const local = await store.exportData();
-  await saveSnapshot(store, local, 'before-import', now, calendar);
+  await saveBackup(store, local, 'before-import', now, calendar);
   const merged = mergeProgress(local, incoming);
   await store.replaceAll(merged);
   return merged;
@@ -62,7 +61,7 @@ export async function importReplacing(
   now: number,
   calendar: Calendar,
 ): Promise<void> {
-  await saveSnapshot(store, await store.exportData(), 'before-import', now, calendar);
+  await saveBackup(store, await store.exportData(), 'before-import', now, calendar);
   await store.replaceAll(incoming);
 }
 
@@ -72,7 +71,7 @@ export async function resetProgress(
   calendar: Calendar,
 ): Promise<void> {
   const local = await store.exportData();
-  await saveSnapshot(store, local, 'before-reset', now, calendar);
+  await saveBackup(store, local, 'before-reset', now, calendar);
   await store.replaceAll({
     quizResults: [],
     reviewLogs: [],
@@ -80,12 +79,12 @@ export async function resetProgress(
   });
 }
 
-export async function restoreSnapshot(
+export async function restoreBackup(
   store: ProgressStore,
-  snapshot: Snapshot,
+  backup: Backup,
   now: number,
   calendar: Calendar,
 ): Promise<void> {
-  await saveSnapshot(store, await store.exportData(), 'before-restore', now, calendar);
-  await store.replaceAll(snapshot.data);
+  await saveBackup(store, await store.exportData(), 'before-restore', now, calendar);
+  await store.replaceAll(backup.data);
 }

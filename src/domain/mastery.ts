@@ -7,7 +7,7 @@ export const RECENT_ANSWERS = 50;
 export interface Mastery {
   answers: number;
   allTime: QuizScore;
-  /** The last 50 answers, to show whether things are getting better. */
+  /** The last RECENT_ANSWERS answers, to show whether things are getting better. */
   recent: QuizScore;
   mostConfused: ReturnType<typeof mostConfusedPair>;
   /** One point per finished quiz, oldest first. */

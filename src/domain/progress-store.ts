@@ -1,6 +1,6 @@
 import type { ProgressData } from './progress-export';
 import type { ActiveQuiz, FlashcardSettings, QuizResult, ReviewLog } from './progress-schema';
-import type { Snapshot } from './snapshots';
+import type { Backup } from './backup-records';
 
 /** A save from a tab that is behind: another tab has already moved this quiz further on. */
 export class StaleQuizError extends Error {
@@ -11,11 +11,12 @@ export class StaleQuizError extends Error {
 }
 
 /** A record that failed validation: kept aside, never deleted, so it can be downloaded or repaired. */
-export interface QuarantinedRecord {
+export interface SetAsideRecord {
   store: string;
   key: string;
   value: unknown;
   reason: string;
+  /** When it was set aside (the field keeps the name it is stored under). */
   quarantinedAt: number;
 }
 
@@ -24,7 +25,7 @@ export interface QuarantinedRecord {
  * Every write resolves only once it is committed, so the UI moves on only after that.
  */
 export interface ProgressStore {
-  /** `setAside` is true when a saved quiz existed but failed validation and went to quarantine. */
+  /** `setAside` is true when a saved quiz existed but failed validation and was set aside. */
   loadActiveQuiz(): Promise<{ quiz: ActiveQuiz | null; setAside: boolean }>;
   /** Rejects with StaleQuizError when the stored copy of the same quiz is further on. */
   saveActiveQuiz(quiz: ActiveQuiz): Promise<void>;
@@ -45,11 +46,11 @@ export interface ProgressStore {
   exportData(): Promise<ProgressData>;
   /** Replaces history, reviews and settings in one transaction (the active quiz is dropped). */
   replaceAll(data: ProgressData): Promise<void>;
-  listSnapshots(): Promise<Snapshot[]>;
-  addSnapshot(snapshot: Snapshot): Promise<void>;
-  deleteSnapshot(takenAt: number): Promise<void>;
-  clearQuarantine(): Promise<void>;
+  listBackups(): Promise<Backup[]>;
+  addBackup(backup: Backup): Promise<void>;
+  deleteBackup(takenAt: number): Promise<void>;
+  clearSetAside(): Promise<void>;
   /** Called when another tab or window changes stored progress (not for this store's own writes). */
   subscribe(listener: () => void): () => void;
-  listQuarantine(): Promise<QuarantinedRecord[]>;
+  listSetAside(): Promise<SetAsideRecord[]>;
 }

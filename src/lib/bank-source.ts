@@ -11,16 +11,16 @@ const cache = new Map<string, Promise<BankLoadResult>>();
 
 export function fetchBank(source: BankSource = { kind: 'bundled' }): Promise<BankLoadResult> {
   const key = source.kind;
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = download(bundledBankUrl);
-    cache.set(key, pending);
+  let loading = cache.get(key);
+  if (!loading) {
+    loading = download(bundledBankUrl);
+    cache.set(key, loading);
     // A failed download may succeed on the next attempt; do not keep the failure.
-    void pending.then((result) => {
+    void loading.then((result) => {
       if (!result.ok) cache.delete(key);
     });
   }
-  return pending;
+  return loading;
 }
 
 async function download(url: string): Promise<BankLoadResult> {

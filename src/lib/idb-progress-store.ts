@@ -11,13 +11,9 @@ import {
   type ReviewLog,
 } from '../domain/progress-schema';
 import type { ProgressData } from '../domain/progress-export';
-import {
-  StaleQuizError,
-  type ProgressStore,
-  type QuarantinedRecord,
-} from '../domain/progress-store';
+import { StaleQuizError, type ProgressStore, type SetAsideRecord } from '../domain/progress-store';
 import { isFurtherOn } from '../domain/quiz-session';
-import { snapshotSchema, type Snapshot } from '../domain/snapshots';
+import { backupSchema, type Backup } from '../domain/backup-records';
 
 /** Each stored record is wrapped with the format version it was written in, for migrations. */
 interface Envelope {
@@ -25,10 +21,12 @@ interface Envelope {
   data: unknown;
 }
 
+/** The object stores keep their first names ('quarantine' for set-aside records, 'snapshots' for
+ * backups) so existing databases open unchanged; the code calls them set aside and backups. */
 interface TrainerDB extends DBSchema {
   active: { key: string; value: Envelope };
   quizResults: { key: string; value: Envelope };
-  quarantine: { key: number; value: QuarantinedRecord };
+  quarantine: { key: number; value: SetAsideRecord };
   reviewLogs: { key: string; value: Envelope };
   settings: { key: string; value: Envelope };
   snapshots: { key: number; value: Envelope };
@@ -211,19 +209,19 @@ export function createIdbProgressStore(
       await tx.done;
       changed();
     },
-    async listSnapshots() {
-      const snapshots = await readAll('snapshots', snapshotSchema);
-      return snapshots.sort((a, b) => b.takenAt - a.takenAt);
+    async listBackups() {
+      const backups = await readAll('snapshots', backupSchema);
+      return backups.sort((a, b) => b.takenAt - a.takenAt);
     },
-    async addSnapshot(snapshot: Snapshot) {
+    async addBackup(backup: Backup) {
       const db = await dbPromise;
-      await db.put('snapshots', wrap(snapshot), snapshot.takenAt);
+      await db.put('snapshots', wrap(backup), backup.takenAt);
     },
-    async deleteSnapshot(takenAt: number) {
+    async deleteBackup(takenAt: number) {
       const db = await dbPromise;
       await db.delete('snapshots', takenAt);
     },
-    async clearQuarantine() {
+    async clearSetAside() {
       const db = await dbPromise;
       await db.clear('quarantine');
       changed();
@@ -232,7 +230,7 @@ export function createIdbProgressStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async listQuarantine() {
+    async listSetAside() {
       const db = await dbPromise;
       return db.getAll('quarantine');
     },

@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { renderApp } from './render-app';
 
 describe('routes', () => {
@@ -45,7 +45,9 @@ describe('routes', () => {
   });
 
   it('a page that throws shows an alert saying what went wrong, inside the app frame', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    // React logs the error it caught; keep the output quiet for this test only.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    onTestFinished(() => quiet.mockRestore());
     function Broken(): never {
       throw new Error('kaboom in render');
     }
@@ -56,6 +58,10 @@ describe('routes', () => {
     expect(screen.getByRole('link', { name: 'Back to home' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'Reload page' })).toBeVisible();
     expect(screen.getByRole('link', { name: 'Kube Service Trainer' })).toBeVisible();
+  });
+
+  it('leaves console.error as it was after the test above silenced it', () => {
+    expect(vi.isMockFunction(console.error)).toBe(false);
   });
 
   it('navigating moves focus to the new page heading and sets the title', async () => {

@@ -3,11 +3,11 @@ import {
   importMerging,
   importReplacing,
   resetProgress,
-  restoreSnapshot,
-  takeDailySnapshotIfDue,
+  restoreBackup,
+  takeDailyBackupIfDue,
 } from '../../src/domain/backups';
 import { fixedOffsetCalendar } from '../../src/domain/calendar';
-import { dailySnapshotDue, dayKey, snapshotsToDrop } from '../../src/domain/snapshots';
+import { dailyBackupDue, dayKey, backupsToDrop } from '../../src/domain/backup-records';
 
 const utc = fixedOffsetCalendar(0);
 import { createMemoryProgressStore } from '../fakes/memory-progress-store';
@@ -16,25 +16,25 @@ import { makeAnswer, makeResult, makeReview } from '../factories-progress';
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 10, 1, 9); // 1 Nov 2026, 09:00 UTC
 
-describe('snapshot rules', () => {
+describe('backup rules', () => {
   it('names the local calendar day', () => {
     expect(dayKey(Date.UTC(2026, 10, 1, 23, 30), utc)).toBe('2026-11-01');
     // Half past eleven in the evening UTC is already the next day in UTC+1 (offset -60).
     expect(dayKey(Date.UTC(2026, 10, 1, 23, 30), fixedOffsetCalendar(60))).toBe('2026-11-02');
   });
 
-  it('is due once a day, counting only daily snapshots', () => {
-    expect(dailySnapshotDue([], '2026-11-01')).toBe(true);
-    expect(dailySnapshotDue([{ day: '2026-11-01', reason: 'before-import' }], '2026-11-01')).toBe(
+  it('is due once a day, counting only daily backups', () => {
+    expect(dailyBackupDue([], '2026-11-01')).toBe(true);
+    expect(dailyBackupDue([{ day: '2026-11-01', reason: 'before-import' }], '2026-11-01')).toBe(
       true,
     );
-    expect(dailySnapshotDue([{ day: '2026-11-01', reason: 'daily' }], '2026-11-01')).toBe(false);
+    expect(dailyBackupDue([{ day: '2026-11-01', reason: 'daily' }], '2026-11-01')).toBe(false);
   });
 
   it('keeps the newest seven', () => {
     const all = Array.from({ length: 9 }, (_, i) => ({ takenAt: i }));
-    expect(snapshotsToDrop(all).map((s) => s.takenAt)).toEqual([1, 0]);
-    expect(snapshotsToDrop(all.slice(0, 7))).toEqual([]);
+    expect(backupsToDrop(all).map((s) => s.takenAt)).toEqual([1, 0]);
+    expect(backupsToDrop(all.slice(0, 7))).toEqual([]);
   });
 });
 
@@ -44,13 +44,13 @@ describe('backups', () => {
       quizResults: [makeResult('q-1', [makeAnswer('a', 'NodePort', 'NodePort')])],
     });
 
-  it('takes the daily snapshot once a day and rotates to the last 7', async () => {
+  it('takes the daily backup once a day and rotates to the last 7', async () => {
     const store = withProgress();
-    expect(await takeDailySnapshotIfDue(store, start, utc)).toBe(true);
-    expect(await takeDailySnapshotIfDue(store, start + 3_600_000, utc)).toBe(false);
+    expect(await takeDailyBackupIfDue(store, start, utc)).toBe(true);
+    expect(await takeDailyBackupIfDue(store, start + 3_600_000, utc)).toBe(false);
     for (let day = 1; day <= 9; day++)
-      expect(await takeDailySnapshotIfDue(store, start + day * DAY, utc)).toBe(true);
-    const kept = await store.listSnapshots();
+      expect(await takeDailyBackupIfDue(store, start + day * DAY, utc)).toBe(true);
+    const kept = await store.listBackups();
     expect(kept.map((s) => s.day)).toEqual([
       '2026-11-10',
       '2026-11-09',
@@ -63,19 +63,19 @@ describe('backups', () => {
     expect(kept[0]?.data.quizResults).toHaveLength(1);
   });
 
-  it('takes no daily snapshot while there is nothing to keep', async () => {
+  it('takes no daily backup while there is nothing to keep', async () => {
     const store = createMemoryProgressStore();
-    expect(await takeDailySnapshotIfDue(store, start, utc)).toBe(false);
-    expect(await store.listSnapshots()).toEqual([]);
+    expect(await takeDailyBackupIfDue(store, start, utc)).toBe(false);
+    expect(await store.listBackups()).toEqual([]);
   });
 
-  it('resetting takes a snapshot first, and restoring it brings everything back', async () => {
+  it('resetting takes a backup first, and restoring it brings everything back', async () => {
     const store = withProgress();
     await resetProgress(store, start, utc);
     expect((await store.exportData()).quizResults).toEqual([]);
-    const [backup] = await store.listSnapshots();
+    const [backup] = await store.listBackups();
     expect(backup).toMatchObject({ reason: 'before-reset' });
-    await restoreSnapshot(store, backup!, start + 1000, utc);
+    await restoreBackup(store, backup!, start + 1000, utc);
     expect((await store.exportData()).quizResults.map((r) => r.quizId)).toEqual(['q-1']);
   });
 
@@ -92,7 +92,7 @@ describe('backups', () => {
     expect((await store.exportData()).reviewLogs).toHaveLength(1);
     await importReplacing(store, { ...incoming, quizResults: [] }, start + 2, utc);
     expect((await store.exportData()).quizResults).toEqual([]);
-    expect((await store.listSnapshots()).map((s) => s.reason)).toEqual([
+    expect((await store.listBackups()).map((s) => s.reason)).toEqual([
       'before-import',
       'before-import',
       'before-import',

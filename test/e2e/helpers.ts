@@ -17,6 +17,15 @@ export async function currentQuestion(page: Page) {
   return { id, answer, wrong: answer === 'NodePort' ? 'ClusterIP' : 'NodePort' };
 }
 
+/**
+ * Waits until question `k` of `n` is on screen, as a learner waits for it, then names it. Reading
+ * the question element sooner can find the previous question while the move is being saved.
+ */
+export async function questionOnScreen(page: Page, k: number, n: number) {
+  await expect(page.getByText(`Question ${k} of ${n}`, { exact: true })).toBeVisible();
+  return currentQuestion(page);
+}
+
 export async function expectNoAxeViolations(page: Page, where: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(

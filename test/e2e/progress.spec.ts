@@ -4,20 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { currentQuestion, expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, questionOnScreen } from './helpers';
 
-/** Answers the question on screen (right or wrong) and waits until the answer is committed. */
-async function answer(page: Page, right: boolean) {
-  const q = await currentQuestion(page);
+/**
+ * Answers question `k` of `n` (right or wrong) once it is on screen, and waits until the answer
+ * is committed. Returns the question's id.
+ */
+async function answer(page: Page, right: boolean, k: number, n: number) {
+  const q = await questionOnScreen(page, k, n);
   await page.getByRole('button', { name: right ? q.answer : q.wrong, exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(right ? /^Correct/ : /^Incorrect/);
   await expect(page.getByText('Answer saved')).toBeVisible();
+  return q.id;
 }
 
 async function finishQuiz(page: Page, link: string, pattern: boolean[]) {
   await page.goto(link);
   for (let i = 0; i < pattern.length; i++) {
-    await answer(page, pattern[i]!);
+    await answer(page, pattern[i]!, i + 1, pattern.length);
     await page
       .getByRole('button', { name: i === pattern.length - 1 ? 'See results' : 'Next question' })
       .click();
@@ -39,8 +43,7 @@ test('killing the browser mid-quiz loses no committed answer', async ({ baseURL 
     await page.goto('/quiz?count=5&seed=kill-test&start=1');
     const given: string[] = [];
     for (let i = 0; i < 3; i++) {
-      given.push((await currentQuestion(page)).id);
-      await answer(page, i !== 1);
+      given.push(await answer(page, i !== 1, i + 1, 5));
       if (i < 2) await page.getByRole('button', { name: 'Next question' }).click();
     }
     // Kill every process of this browser profile, as a crash or a power cut would.
@@ -50,12 +53,11 @@ test('killing the browser mid-quiz loses no committed answer', async ({ baseURL 
     context = await launch();
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/quiz');
-    await expect(page.getByText('Question 3 of 5')).toBeVisible();
+    expect((await questionOnScreen(page, 3, 5)).id).toBe(given[2]);
     await expect(page.getByRole('status')).toHaveText(/^Correct/);
-    expect((await currentQuestion(page)).id).toBe(given[2]);
     await page.getByRole('button', { name: 'Next question' }).click();
     for (let i = 3; i < 5; i++) {
-      await answer(page, true);
+      await answer(page, true, i + 1, 5);
       await page.getByRole('button', { name: i === 4 ? 'See results' : 'Next question' }).click();
     }
     await expect(page.getByText('You scored 4 of 5')).toBeVisible();
@@ -165,6 +167,7 @@ for (const colorScheme of ['light', 'dark'] as const)
     await page.goto('/progress');
     await expect(page.getByRole('link', { name: 'Practice my weak spots' })).toBeVisible();
     await page.getByRole('button', { name: 'Reset progress' }).click();
+    await expect(page.getByRole('button', { name: 'Yes, reset' })).toBeVisible();
     await expectNoAxeViolations(page, 'progress with data');
   });
 

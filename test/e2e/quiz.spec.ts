@@ -1,5 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { currentQuestion, expectNoAxeViolations, promptOf, TYPES, watchErrors } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  currentQuestion,
+  expectNoAxeViolations,
+  promptOf,
+  questionOnScreen,
+  TYPES,
+  watchErrors,
+} from './helpers';
 
 const LINK = '/quiz?count=5&seed=e2e-seed&start=1';
 
@@ -10,8 +17,7 @@ test('a whole 5-question quiz from a seeded link: score, confusion matrix, retry
   await page.goto(LINK);
   const picks: { id: string; answer: string; chosen: string }[] = [];
   for (let i = 0; i < 5; i++) {
-    await expect(page.getByText(`Question ${i + 1} of 5`)).toBeVisible();
-    const q = await currentQuestion(page);
+    const q = await questionOnScreen(page, i + 1, 5);
     // The UI contract: the question element's text contains the prompt as the bank has it.
     await expect(page.locator(`[data-question-id="${q.id}"]`)).toContainText(promptOf.get(q.id)!);
     // Right on questions 1, 3 and 5; wrong on 2 and 4.
@@ -46,13 +52,31 @@ test('a whole 5-question quiz from a seeded link: score, confusion matrix, retry
   expect(errors).toEqual([]);
 });
 
+/** Answers every question of a `count`-question quiz and returns the question ids in order. */
+async function questionsOf(page: Page, count: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const q = await questionOnScreen(page, i + 1, count);
+    ids.push(q.id);
+    await page.getByRole('button', { name: q.answer, exact: true }).click();
+    await page
+      .getByRole('button', { name: i === count - 1 ? 'See results' : 'Next question' })
+      .click();
+  }
+  await expect(page.getByText(`You scored ${count} of ${count}`)).toBeVisible();
+  return ids;
+}
+
 test('the same link gives the same questions in the same order', async ({ page, browser }) => {
   await page.goto(LINK);
-  const first = (await currentQuestion(page)).id;
-  const other = await browser.newPage();
+  const first = await questionsOf(page, 5);
+  // Another browser profile, with no saved progress: the link alone decides the quiz.
+  const context = await browser.newContext();
+  const other = await context.newPage();
   await other.goto(LINK);
-  expect((await currentQuestion(other)).id).toBe(first);
-  await other.close();
+  expect(await questionsOf(other, 5)).toEqual(first);
+  expect(new Set(first).size).toBe(5);
+  await context.close();
 });
 
 test('a reload mid-quiz resumes the same quiz at the same question', async ({ page }) => {
@@ -60,8 +84,8 @@ test('a reload mid-quiz resumes the same quiz at the same question', async ({ pa
   const q1 = await currentQuestion(page);
   await page.getByRole('button', { name: q1.answer, exact: true }).click();
   await page.getByRole('button', { name: 'Next question' }).click();
-  await expect(page.getByText('Question 2 of 5')).toBeVisible();
-  const q2 = await currentQuestion(page);
+  // Reload as soon as question 2 shows: the move to it is saved before it is shown.
+  const q2 = await questionOnScreen(page, 2, 5);
   await page.reload();
   await expect(page.getByText('Question 2 of 5')).toBeVisible();
   expect((await currentQuestion(page)).id).toBe(q2.id);
@@ -87,8 +111,7 @@ test('a whole quiz with the keyboard alone', async ({ page }) => {
   }
   await page.keyboard.press('Enter');
   for (let i = 0; i < 5; i++) {
-    await expect(page.getByText(`Question ${i + 1} of 5`)).toBeVisible();
-    const q = await currentQuestion(page);
+    const q = await questionOnScreen(page, i + 1, 5);
     await page.keyboard.press(String(TYPES.indexOf(q.answer) + 1));
     await expect(page.getByRole('status')).toHaveText(/^Correct/);
     await expect(page.getByRole('status')).toBeFocused();
@@ -117,16 +140,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoAxeViolations(page, 'setup');
 
     await page.goto('/quiz?count=5&seed=axe&confidence=1&timer=120&start=1');
-    const q = await currentQuestion(page);
+    const q = await questionOnScreen(page, 1, 5);
     await expectNoAxeViolations(page, 'question');
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.locator('[data-question-id]')).toHaveCount(0);
+    await expect(page.getByText('The quiz is paused.', { exact: false })).toBeVisible();
     await expectNoAxeViolations(page, 'paused');
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByRole('button', { name: q.wrong, exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Sure' })).toBeFocused();
     await expectNoAxeViolations(page, 'confidence');
     await page.getByRole('button', { name: 'Sure' }).click();
     await page.getByText('Why not the other types').click();
+    await expect(page.getByText('Answer saved')).toBeVisible();
     await expectNoAxeViolations(page, 'feedback');
     await page.getByRole('button', { name: 'Next question' }).click();
     for (let i = 1; i < 5; i++) {
@@ -151,7 +177,7 @@ test('on a phone-sized screen the quiz fits without sideways scrolling', async (
   });
   await page.goto('/quiz?count=5&seed=phone&start=1');
   for (let i = 0; i < 5; i++) {
-    const q = await currentQuestion(page);
+    const q = await questionOnScreen(page, i + 1, 5);
     await page.getByRole('button', { name: q.wrong, exact: true }).tap();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,

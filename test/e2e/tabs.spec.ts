@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { currentQuestion } from './helpers';
+import { currentQuestion, questionOnScreen } from './helpers';
 
 test('two tabs stay consistent: a stale tab catches up instead of overwriting', async ({
   context,
 }) => {
   const tabA = await context.newPage();
   await tabA.goto('/quiz?count=5&seed=two-tabs&start=1');
-  const first = await currentQuestion(tabA);
+  const first = await questionOnScreen(tabA, 1, 5);
   const tabB = await context.newPage();
   await tabB.goto('/quiz');
   await expect(tabB.getByText('Question 1 of 5')).toBeVisible();
@@ -27,7 +27,7 @@ test('two tabs stay consistent: a stale tab catches up instead of overwriting', 
   // Playwright waits for animation frames before a click, and a page in the background gets few.
   await tabA.bringToFront();
   for (let i = 1; i < 5; i++) {
-    const q = await currentQuestion(tabA);
+    const q = await questionOnScreen(tabA, i + 1, 5);
     await tabA.getByRole('button', { name: q.answer, exact: true }).click();
     await tabA.getByRole('button', { name: i === 4 ? 'See results' : 'Next question' }).click();
   }

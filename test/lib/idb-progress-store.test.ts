@@ -45,7 +45,7 @@ describe('IndexedDB progress store', () => {
     expect(await store.listQuizResults()).toEqual([result]);
   });
 
-  it('sets a corrupted record aside in quarantine instead of deleting it, and keeps the rest', async () => {
+  it('sets a corrupted record aside instead of deleting it, and keeps the rest', async () => {
     const name = freshName();
     const store = createIdbProgressStore(name, () => 1234);
     await store.finishQuiz(result);
@@ -61,16 +61,16 @@ describe('IndexedDB progress store', () => {
 
     expect(await store.loadActiveQuiz()).toEqual({ quiz: null, setAside: true });
     expect(await store.listQuizResults()).toEqual([result]);
-    const quarantine = await store.listQuarantine();
-    expect(quarantine).toHaveLength(2);
-    expect(quarantine[0]).toMatchObject({
+    const setAside = await store.listSetAside();
+    expect(setAside).toHaveLength(2);
+    expect(setAside[0]).toMatchObject({
       store: 'active',
       key: 'quiz',
       quarantinedAt: 1234,
       value: { v: 1, data: { meta: 'broken' } },
     });
-    expect(quarantine[1]).toMatchObject({ store: 'quizResults', key: 'quiz-2' });
-    expect(quarantine[1]?.reason).toMatch(/^answers: /);
+    expect(setAside[1]).toMatchObject({ store: 'quizResults', key: 'quiz-2' });
+    expect(setAside[1]?.reason).toMatch(/^answers: /);
   });
 
   it('sets aside a record from an unknown format version', async () => {
@@ -80,7 +80,7 @@ describe('IndexedDB progress store', () => {
     await db.put('active', { v: 99, data: active }, 'quiz');
     db.close();
     expect((await store.loadActiveQuiz()).setAside).toBe(true);
-    expect((await store.listQuarantine())[0]?.reason).toBe(
+    expect((await store.listSetAside())[0]?.reason).toBe(
       'written by format version 99; this app reads 1',
     );
   });

@@ -34,8 +34,8 @@ describe('database upgrades', () => {
     expect(quiz).toMatchObject({ status: 'answered', index: 0, meta: { quizId: 'v1-active' } });
     expect((await store.listQuizResults()).map((r) => r.quizId)).toEqual(['v1-done']);
     expect(await store.listReviewLogs()).toEqual([]);
-    expect(await store.listSnapshots()).toEqual([]);
-    expect(await store.listQuarantine()).toEqual([]);
+    expect(await store.listBackups()).toEqual([]);
+    expect(await store.listSetAside()).toEqual([]);
   });
 });
 
@@ -79,7 +79,7 @@ describe('several tabs', () => {
   });
 });
 
-describe('replacing and snapshots', () => {
+describe('replacing and backups', () => {
   it('replaces history, reviews and settings in one go and drops the active quiz', async () => {
     const store = createIdbProgressStore(freshName());
     await store.finishQuiz(makeResult('old', []));
@@ -96,14 +96,15 @@ describe('replacing and snapshots', () => {
     });
   });
 
-  it('sets aside a damaged snapshot like any other record', async () => {
+  it('sets aside a damaged backup like any other record', async () => {
     const name = freshName();
     const store = createIdbProgressStore(name);
-    await store.listSnapshots();
+    await store.listBackups();
     const db = await openDB(name);
+    // 'snapshots' is the object store backups are kept in.
     await db.put('snapshots', { v: 1, data: { day: 'yesterday' } }, 5);
     db.close();
-    expect(await store.listSnapshots()).toEqual([]);
-    expect((await store.listQuarantine())[0]).toMatchObject({ store: 'snapshots', key: '5' });
+    expect(await store.listBackups()).toEqual([]);
+    expect((await store.listSetAside())[0]).toMatchObject({ store: 'snapshots', key: '5' });
   });
 });

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { ZodNumber } from 'zod';
 import { flashcardSettingsSchema, type FlashcardSettings } from '../../domain/progress-schema';
 
 interface Props {
@@ -7,6 +8,17 @@ interface Props {
 }
 
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : NaN);
+
+// The limits are the saved-settings schema's own, so the form accepts exactly what is stored.
+const fields = flashcardSettingsSchema.shape;
+const range = (field: ZodNumber, scale = 1) => ({
+  min: Math.round((field.minValue ?? 0) * scale),
+  max: Math.round((field.maxValue ?? 0) * scale),
+});
+const RETENTION_PERCENT = range(fields.desiredRetention, 100);
+const NEW_LIMIT = range(fields.dailyNewLimit);
+const MAX_INTERVAL = range(fields.maximumIntervalDays);
+const fits = (field: ZodNumber, value: number) => field.safeParse(value).success;
 
 /** Desired retention, daily new cards, maximum interval and how to answer. */
 export function FlashcardSettingsForm({ settings, onSave }: Props) {
@@ -24,9 +36,9 @@ export function FlashcardSettingsForm({ settings, onSave }: Props) {
     mode,
   };
   const invalid = {
-    retention: !(candidate.desiredRetention >= 0.7 && candidate.desiredRetention <= 0.99),
-    newLimit: !(candidate.dailyNewLimit >= 0 && candidate.dailyNewLimit <= 1000),
-    maxInterval: !(candidate.maximumIntervalDays >= 1 && candidate.maximumIntervalDays <= 36500),
+    retention: !fits(fields.desiredRetention, candidate.desiredRetention),
+    newLimit: !fits(fields.dailyNewLimit, candidate.dailyNewLimit),
+    maxInterval: !fits(fields.maximumIntervalDays, candidate.maximumIntervalDays),
   };
 
   async function submit(event: FormEvent) {
@@ -80,45 +92,46 @@ export function FlashcardSettingsForm({ settings, onSave }: Props) {
             id={`${id}-retention`}
             type="number"
             inputMode="numeric"
-            min={70}
-            max={99}
+            min={RETENTION_PERCENT.min}
+            max={RETENTION_PERCENT.max}
             value={retention}
             aria-invalid={invalid.retention}
             aria-describedby={`${id}-retention-hint`}
             onChange={(e) => setRetention(e.target.value)}
           />
           <span id={`${id}-retention-hint`} className="hint">
-            70 to 99. Higher means more reviews and fewer lapses; 90 suits most learners.
+            {RETENTION_PERCENT.min} to {RETENTION_PERCENT.max}. Higher means more reviews and fewer
+            lapses; 90 suits most learners.
           </span>
           <label htmlFor={`${id}-new`}>New cards per day</label>
           <input
             id={`${id}-new`}
             type="number"
             inputMode="numeric"
-            min={0}
-            max={1000}
+            min={NEW_LIMIT.min}
+            max={NEW_LIMIT.max}
             value={newLimit}
             aria-invalid={invalid.newLimit}
             aria-describedby={`${id}-new-hint`}
             onChange={(e) => setNewLimit(e.target.value)}
           />
           <span id={`${id}-new-hint`} className="hint">
-            0 to 1000.
+            {NEW_LIMIT.min} to {NEW_LIMIT.max}.
           </span>
           <label htmlFor={`${id}-max`}>Maximum interval (days)</label>
           <input
             id={`${id}-max`}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={36500}
+            min={MAX_INTERVAL.min}
+            max={MAX_INTERVAL.max}
             value={maxInterval}
             aria-invalid={invalid.maxInterval}
             aria-describedby={`${id}-max-hint`}
             onChange={(e) => setMaxInterval(e.target.value)}
           />
           <span id={`${id}-max-hint`} className="hint">
-            1 to 36500: no card waits longer than this.
+            {MAX_INTERVAL.min} to {MAX_INTERVAL.max}: no card waits longer than this.
           </span>
         </div>
       </fieldset>

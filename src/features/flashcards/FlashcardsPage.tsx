@@ -10,17 +10,22 @@ import { FlashcardSettingsForm } from './FlashcardSettingsForm';
 import { FlashcardView } from './FlashcardView';
 import { NothingDue } from './NothingDue';
 import { SessionSummaryView } from './SessionSummaryView';
-import { useFlashcards, type FlashcardDeps } from './useFlashcards';
+import type { FlashcardDeps } from './flashcard-session-controller';
+import { useFlashcards } from './useFlashcards';
 
 export type FlashcardsPageProps = FlashcardDeps;
 
 export function FlashcardsPage(props: FlashcardsPageProps) {
   const { bank, calendar } = props;
-  const fc = useFlashcards(props);
+  const { state: fc, dispatch } = useFlashcards(props);
   const { ready, session, queue, current } = fc;
 
-  // Keys go to the session's actions, which check the latest state themselves.
-  useShortcutKeys({ onSpace: fc.space, onNumber: fc.number, onEnter: fc.enter });
+  // Keys go to the controller, which checks the latest state itself.
+  useShortcutKeys({
+    onSpace: () => void dispatch({ type: 'space' }),
+    onNumber: (n) => void dispatch({ type: 'number', n }),
+    onEnter: () => void dispatch({ type: 'enter' }),
+  });
 
   const cardId = current?.id;
   const preview = useMemo(
@@ -70,13 +75,17 @@ export function FlashcardsPage(props: FlashcardsPageProps) {
                 <button
                   type="button"
                   className="button secondary small"
-                  onClick={() => void fc.undo()}
+                  onClick={() => void dispatch({ type: 'undo' })}
                 >
                   Undo
                 </button>
               )}
               {onCard && session.reviews.length > 0 && (
-                <button type="button" className="button secondary small" onClick={fc.endSession}>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => void dispatch({ type: 'end' })}
+                >
                   End session
                 </button>
               )}
@@ -89,9 +98,9 @@ export function FlashcardsPage(props: FlashcardsPageProps) {
               session={session}
               mode={ready.settings.mode}
               preview={preview}
-              onShow={fc.show}
-              onChoose={fc.choose}
-              onRate={(rating) => void fc.rate(rating)}
+              onShow={() => void dispatch({ type: 'show' })}
+              onChoose={(choice) => void dispatch({ type: 'choose', choice })}
+              onRate={(rating) => void dispatch({ type: 'rate', rating })}
             />
           )}
           {session.status === 'idle' && (
@@ -99,8 +108,8 @@ export function FlashcardsPage(props: FlashcardsPageProps) {
               queue={queue}
               dailyNewLimit={ready.settings.dailyNewLimit}
               filtered={filtered}
-              onStudyAhead={fc.studyAhead}
-              onClearFilters={() => fc.setFilter(NO_FILTER)}
+              onStudyAhead={() => void dispatch({ type: 'study-ahead' })}
+              onClearFilters={() => void dispatch({ type: 'filter', filter: NO_FILTER })}
             />
           )}
           {(session.status === 'idle' || session.status === 'summary') && summary && (
@@ -108,7 +117,11 @@ export function FlashcardsPage(props: FlashcardsPageProps) {
           )}
           {session.status === 'summary' && (
             <div className="actions">
-              <button type="button" className="button" onClick={fc.resume}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void dispatch({ type: 'resume' })}
+              >
                 Keep studying
               </button>
             </div>
@@ -124,11 +137,18 @@ export function FlashcardsPage(props: FlashcardsPageProps) {
           <div className="study-options">
             <details>
               <summary>Filter cards{filtered ? ' (on)' : ''}</summary>
-              <FlashcardFilters bank={bank} filter={fc.filter} onChange={fc.setFilter} />
+              <FlashcardFilters
+                bank={bank}
+                filter={fc.filter}
+                onChange={(filter) => void dispatch({ type: 'filter', filter })}
+              />
             </details>
             <details>
               <summary>Settings</summary>
-              <FlashcardSettingsForm settings={ready.settings} onSave={fc.saveSettings} />
+              <FlashcardSettingsForm
+                settings={ready.settings}
+                onSave={(settings) => dispatch({ type: 'save-settings', settings })}
+              />
             </details>
           </div>
         </>

@@ -1,10 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import {
-  importMerging,
-  importReplacing,
-  resetProgress,
-  restoreSnapshot,
-} from '../../domain/backups';
+import { importMerging, importReplacing, resetProgress, restoreBackup } from '../../domain/backups';
 import {
   buildExport,
   describeProgress,
@@ -14,7 +9,7 @@ import {
 } from '../../domain/progress-export';
 import type { Calendar } from '../../domain/calendar';
 import type { ProgressStore } from '../../domain/progress-store';
-import type { Snapshot } from '../../domain/snapshots';
+import { dayKey, type Backup } from '../../domain/backup-records';
 import { downloadJson } from '../../lib/download';
 import type { PersistenceState } from '../../lib/persistence';
 import { Choice } from '../../components/Choice';
@@ -23,7 +18,7 @@ import { ConfirmButton } from './ConfirmButton';
 interface Props {
   store: ProgressStore;
   data: ProgressData;
-  snapshots: Snapshot[];
+  backups: Backup[];
   persistence: PersistenceState | null;
   now: () => number;
   calendar: Calendar;
@@ -31,7 +26,7 @@ interface Props {
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const REASON: Record<Snapshot['reason'], string> = {
+const REASON: Record<Backup['reason'], string> = {
   daily: 'Daily backup',
   'before-import': 'Before an import',
   'before-reset': 'Before a reset',
@@ -41,14 +36,15 @@ const REASON: Record<Snapshot['reason'], string> = {
 export function BackupSection({
   store,
   data,
-  snapshots,
+  backups,
   persistence,
   now,
   calendar,
   onChanged,
 }: Props) {
   const inputId = useId();
-  const [pending, setPending] = useState<{ name: string; file: ProgressExport } | null>(null);
+  /** A file chosen for import, read and checked, waiting for the learner to say how. */
+  const [chosen, setChosen] = useState<{ name: string; file: ProgressExport } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -73,9 +69,9 @@ export function BackupSection({
     const parsed = parseExport(await file.text());
     if (parsed.ok) {
       setProblems([]);
-      setPending({ name: file.name, file: parsed.data });
+      setChosen({ name: file.name, file: parsed.data });
     } else {
-      setPending(null);
+      setChosen(null);
       setProblems([
         `${file.name} cannot be imported; nothing was changed.`,
         ...parsed.problems.slice(0, 15),
@@ -84,21 +80,26 @@ export function BackupSection({
   }
 
   function runImport() {
-    if (!pending) return;
-    const { file } = pending;
-    setPending(null);
+    if (!chosen) return;
+    const { file } = chosen;
+    setChosen(null);
     void act(
       () =>
         mode === 'merge'
           ? importMerging(store, file, now(), calendar)
           : importReplacing(store, file, now(), calendar),
       mode === 'merge'
-        ? `Imported ${pending.name}: merged with your progress. A backup was taken first.`
-        : `Imported ${pending.name}: it replaced your progress. A backup was taken first.`,
+        ? `Imported ${chosen.name}: merged with your progress. A backup was taken first.`
+        : `Imported ${chosen.name}: it replaced your progress. A backup was taken first.`,
     );
   }
 
-  const today = new Date(now()).toISOString().slice(0, 10);
+  function exportProgress() {
+    const t = now();
+    // Named by the learner's own calendar day, not the UTC one.
+    downloadJson(`kube-service-trainer-progress-${dayKey(t, calendar)}.json`, buildExport(data, t));
+  }
+
   return (
     <section aria-labelledby="backups">
       <h2 id="backups">Backups</h2>
@@ -112,13 +113,7 @@ export function BackupSection({
           'This browser cannot promise to keep it: export a backup now and then.'}
       </p>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            downloadJson(`kube-service-trainer-progress-${today}.json`, buildExport(data, now()))
-          }
-        >
+        <button type="button" className="button" onClick={exportProgress}>
           Export progress
         </button>
         <input
@@ -141,11 +136,11 @@ export function BackupSection({
         </div>
       )}
 
-      {pending && (
+      {chosen && (
         <div className="import-choice">
           <p>
-            <strong>{pending.name}</strong> holds {describeProgress(pending.file)}
-            {pending.file.bankIds.length > 0 && ` for ${pending.file.bankIds.join(', ')}`}.
+            <strong>{chosen.name}</strong> holds {describeProgress(chosen.file)}
+            {chosen.file.bankIds.length > 0 && ` for ${chosen.file.bankIds.join(', ')}`}.
           </p>
           <fieldset>
             <legend>How to import it</legend>
@@ -180,7 +175,7 @@ export function BackupSection({
                 onConfirm={runImport}
               />
             )}
-            <button type="button" className="button secondary" onClick={() => setPending(null)}>
+            <button type="button" className="button secondary" onClick={() => setChosen(null)}>
               Cancel
             </button>
           </div>
@@ -192,13 +187,13 @@ export function BackupSection({
       </p>
 
       <h3>Automatic backups</h3>
-      {snapshots.length === 0 ? (
+      {backups.length === 0 ? (
         <p className="hint">
           A backup is taken automatically once a day while you have progress; the last 7 are kept.
         </p>
       ) : (
-        <ul className="snapshot-list">
-          {snapshots.map((s) => (
+        <ul className="backup-list">
+          {backups.map((s) => (
             <li key={s.takenAt}>
               <span>
                 {REASON[s.reason]} · {dateFormat.format(s.takenAt)} · {describeProgress(s.data)}
@@ -209,7 +204,7 @@ export function BackupSection({
                 question="Replace your current progress with this backup? Your current progress is backed up first."
                 confirmLabel="Yes, restore"
                 onConfirm={() =>
-                  void act(() => restoreSnapshot(store, s, now(), calendar), 'Backup restored.')
+                  void act(() => restoreBackup(store, s, now(), calendar), 'Backup restored.')
                 }
               />
             </li>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ScrollTable } from '../../components/ScrollTable';
-import type { Mastery } from '../../domain/mastery';
+import { RECENT_ANSWERS, type Mastery } from '../../domain/mastery';
 import { SERVICE_TYPES } from '../../domain/service-types';
 import { percent } from '../../components/TypeAccuracyTable';
 import { ConfusionMatrix } from '../../components/ConfusionMatrix';
@@ -23,7 +23,7 @@ export function MasterySection({ mastery, retention, weakest }: Props) {
             <tr>
               <th scope="col">Type</th>
               <th scope="col">Quiz accuracy, all time</th>
-              <th scope="col">Last {Math.min(50, mastery.answers)} answers</th>
+              <th scope="col">Last {Math.min(RECENT_ANSWERS, mastery.answers)} answers</th>
               <th scope="col">Flashcard retention</th>
             </tr>
           </thead>

@@ -14,7 +14,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { BackupSection } from './BackupSection';
 import { HistorySection } from './HistorySection';
 import { MasterySection } from './MasterySection';
-import { QuarantineNotice } from './QuarantineNotice';
+import { SetAsideNotice } from './SetAsideNotice';
 import { useProgressData } from './useProgressData';
 
 export interface ProgressPageProps {
@@ -77,15 +77,15 @@ export function ProgressPage({
       </section>
     );
 
-  const { snapshots, quarantine } = state.view;
+  const { backups, setAside } = state.view;
   const { data: progress } = state.view;
   const empty = isEmptyProgress(progress);
   return (
     <section className="page progress-page">
       <PageHeading>Progress</PageHeading>
-      <QuarantineNotice
-        records={quarantine}
-        onDiscard={() => void store.clearQuarantine().then(reload)}
+      <SetAsideNotice
+        records={setAside}
+        onDiscard={() => void store.clearSetAside().then(reload)}
       />
       {empty ? (
         <div className="empty-state">
@@ -132,7 +132,7 @@ export function ProgressPage({
       <BackupSection
         store={store}
         data={progress}
-        snapshots={snapshots}
+        backups={backups}
         persistence={persistence}
         now={now}
         calendar={calendar}

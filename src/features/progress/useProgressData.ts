@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProgressData } from '../../domain/progress-export';
-import type { ProgressStore, QuarantinedRecord } from '../../domain/progress-store';
-import type { Snapshot } from '../../domain/snapshots';
+import type { ProgressStore, SetAsideRecord } from '../../domain/progress-store';
+import type { Backup } from '../../domain/backup-records';
 
 export interface ProgressView {
   data: ProgressData;
-  snapshots: Snapshot[];
-  quarantine: QuarantinedRecord[];
+  backups: Backup[];
+  setAside: SetAsideRecord[];
 }
 
 export type LoadState =
@@ -17,8 +17,8 @@ export type LoadState =
 async function readView(store: ProgressStore): Promise<LoadState> {
   try {
     const data = await store.exportData();
-    const [snapshots, quarantine] = [await store.listSnapshots(), await store.listQuarantine()];
-    return { status: 'ready', view: { data, snapshots, quarantine } };
+    const [backups, setAside] = [await store.listBackups(), await store.listSetAside()];
+    return { status: 'ready', view: { data, backups, setAside } };
   } catch (error) {
     return { status: 'error', message: error instanceof Error ? error.message : String(error) };
   }

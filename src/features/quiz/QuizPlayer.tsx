@@ -1,15 +1,11 @@
 import { Prompt } from '../../components/Prompt';
 import { useEffect, useRef, useState } from 'react';
 import type { Question, QuestionId } from '../../domain/bank-schema';
-import {
-  timeLeftMs,
-  type Confidence,
-  type QuizEvent,
-  type QuizState,
-} from '../../domain/quiz-session';
+import { timeLeftMs, type Confidence, type QuizState } from '../../domain/quiz-session';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types';
 import { AnswerButtons } from '../../components/AnswerButtons';
 import { Feedback } from './Feedback';
+import type { PlayerEvent } from './quiz-session-controller';
 import { QuizTimer } from './QuizTimer';
 import { useShortcutKeys } from '../../components/useShortcutKeys';
 
@@ -19,18 +15,20 @@ interface Props {
   state: Playing;
   questions: ReadonlyMap<QuestionId, Question>;
   now: () => number;
-  dispatch: (event: QuizEvent) => void;
+  dispatch: (event: PlayerEvent) => void;
   onQuit: () => void;
-  /** True while the last answer is being written to storage. */
+  /** True while a save is in flight (an answer, or the move to the next question). */
   saving: boolean;
+  /** The last save failed; the page says why and offers to try again. */
+  unsaved: boolean;
 }
 
-export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving }: Props) {
+export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving, unsaved }: Props) {
   const item = state.items[state.index];
   const question = item ? questions.get(item.questionId) : undefined;
   const answered =
     state.status === 'answered' ? state.answers[state.answers.length - 1] : undefined;
-  const pending = state.status === 'asking' ? state.pendingChoice : null;
+  const pendingChoice = state.status === 'asking' ? state.pendingChoice : null;
   const paused = state.status === 'asking' && state.clock.runningSince === null;
   const isLast = state.index === state.items.length - 1;
   const total = state.items.length;
@@ -62,8 +60,8 @@ export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving }: 
   }, [state.index, state.status]);
 
   useEffect(() => {
-    if (pending) sureRef.current?.focus();
-  }, [pending]);
+    if (pendingChoice) sureRef.current?.focus();
+  }, [pendingChoice]);
 
   if (!item || !question) return null;
   const timed = state.meta.settings.timerSeconds !== null;
@@ -101,15 +99,15 @@ export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving }: 
           <Prompt source={question.prompt} />
           <p className="question-ask">Which Service type fits best?</p>
           <AnswerButtons
-            chosen={answered?.choice ?? pending}
+            chosen={answered?.choice ?? pendingChoice}
             correct={answered ? answered.answer : null}
             disabled={state.status === 'answered'}
             onChoose={choose}
           />
-          {pending && (
+          {pendingChoice && (
             <div className="confidence" role="group" aria-labelledby="confidence-label">
               <p id="confidence-label">
-                You picked <strong>{pending}</strong>. How sure are you?
+                You picked <strong>{pendingChoice}</strong>. How sure are you?
               </p>
               <div className="actions">
                 <button
@@ -144,8 +142,8 @@ export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving }: 
           <button type="button" className="button" aria-keyshortcuts="Enter" onClick={next}>
             {isLast ? 'See results' : 'Next question'}
           </button>
-          <span className="hint save-state" data-saved={!saving}>
-            {saving ? 'Saving your answer…' : 'Answer saved'}
+          <span className="hint save-state" data-saved={!saving && !unsaved}>
+            {saving ? 'Saving…' : unsaved ? 'Not saved yet' : 'Answer saved'}
           </span>
         </div>
       )}

@@ -274,6 +274,14 @@ describe('Flashcards page', () => {
     expect(screen.getByRole('group', { name: 'Answers' })).toBeVisible();
 
     const retention = screen.getByRole('spinbutton', { name: 'Desired retention (%)' });
+    // The form's limits are the stored settings' own (progress-schema.ts).
+    expect(retention).toHaveAttribute('min', '70');
+    expect(retention).toHaveAttribute('max', '99');
+    expect(retention).toHaveAccessibleDescription(/^70 to 99\./);
+    expect(screen.getByRole('spinbutton', { name: 'Maximum interval (days)' })).toHaveAttribute(
+      'max',
+      '36500',
+    );
     await user.clear(retention);
     await user.type(retention, '50');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));

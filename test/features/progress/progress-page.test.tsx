@@ -3,11 +3,11 @@ import 'fake-indexeddb/auto';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildExport } from '../../../src/domain/progress-export';
 import { ProgressPage } from '../../../src/features/progress/ProgressPage';
 import { createIdbProgressStore } from '../../../src/lib/idb-progress-store';
-import { DAY_MS, type Calendar } from '../../../src/domain/calendar';
+import { DAY_MS, fixedOffsetCalendar, type Calendar } from '../../../src/domain/calendar';
 
 const utcCalendar: Calendar = {
   dayOf: (ms) => Math.floor(ms / DAY_MS),
@@ -26,7 +26,7 @@ let n = 0;
  * Renders the page on its own store and returns a second store on the same database: writes made
  * through it arrive as they would from another tab (a quiz finished elsewhere).
  */
-function renderPage() {
+function renderPage({ now = Date.UTC(2026, 10, 27, 12), calendar = utcCalendar } = {}) {
   const name = `progress-page-${++n}`;
   const store = createIdbProgressStore(name);
   render(
@@ -34,9 +34,9 @@ function renderPage() {
       <ProgressPage
         bank={bank}
         store={store}
-        now={() => Date.UTC(2026, 10, 27, 12)}
+        now={() => now}
         requestPersistence={async () => 'refused'}
-        calendar={utcCalendar}
+        calendar={calendar}
       />
     </MemoryRouter>,
   );
@@ -72,6 +72,7 @@ describe('Progress page', () => {
     );
     expect(await screen.findByText(/2 quiz answers in 1 quiz, 50% right/)).toBeVisible();
     const mastery = screen.getByRole('table', { name: 'Mastery by type' });
+    expect(within(mastery).getByRole('columnheader', { name: 'Last 2 answers' })).toBeVisible();
     expect(
       within(within(mastery).getByRole('row', { name: /^LoadBalancer/ })).getAllByRole('cell')[0],
     ).toHaveTextContent('0% (0/1)');
@@ -151,7 +152,7 @@ describe('Progress page', () => {
     await waitFor(async () =>
       expect((await otherTab.exportData()).quizResults.map((r) => r.quizId)).toEqual(['theirs']),
     );
-    expect((await otherTab.listSnapshots()).every((s) => s.reason === 'before-import')).toBe(true);
+    expect((await otherTab.listBackups()).every((s) => s.reason === 'before-import')).toBe(true);
   });
 
   it('moves focus to the confirmation and back to the button on Cancel', async () => {
@@ -177,5 +178,26 @@ describe('Progress page', () => {
     await user.click(screen.getByRole('button', { name: 'Restore' }));
     await user.click(screen.getByRole('button', { name: 'Yes, restore' }));
     expect(await screen.findByText(/1 quiz answer in 1 quiz/)).toBeVisible();
+  });
+
+  it('names the export file by the learner’s own calendar day', async () => {
+    const user = userEvent.setup();
+    // 23:30 UTC on 27 November is already 28 November two hours east of UTC.
+    renderPage({ now: Date.UTC(2026, 10, 27, 23, 30), calendar: fixedOffsetCalendar(120) });
+    await screen.findByText(/Nothing here yet/);
+    const names: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    const createUrl = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:progress');
+    try {
+      await user.click(screen.getByRole('button', { name: 'Export progress' }));
+    } finally {
+      click.mockRestore();
+      createUrl.mockRestore();
+    }
+    expect(names).toEqual(['kube-service-trainer-progress-2026-11-28.json']);
   });
 });

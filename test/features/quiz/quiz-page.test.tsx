@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Bank } from '../../../src/domain/bank-schema';
+import type { ProgressStore } from '../../../src/domain/progress-store';
 import { QuizPage } from '../../../src/features/quiz/QuizPage';
 import { createIdbProgressStore } from '../../../src/lib/idb-progress-store';
 import { fourTypeBank } from '../../factories';
@@ -89,6 +90,8 @@ describe('Quiz page', () => {
     await screen.findByText('Question 1 of 4');
     const missed: string[] = [];
     for (let i = 0; i < 4; i++) {
+      // The next question shows once the move to it is saved: wait for it, as a learner would.
+      await screen.findByText(`Question ${i + 1} of 4`);
       const { id, answer } = current();
       const pick = i % 2 === 0 ? answer : wrongFor(answer);
       if (pick !== answer) missed.push(id);
@@ -216,6 +219,7 @@ describe('Quiz page', () => {
     const { store } = renderQuiz('/quiz?count=4&seed=abc&start=1');
     await screen.findByText('Question 1 of 4');
     for (let i = 0; i < 4; i++) {
+      await screen.findByText(`Question ${i + 1} of 4`);
       await user.click(screen.getByRole('button', { name: current().answer }));
       await screen.findByRole('status');
       await user.keyboard('{Enter}');
@@ -225,5 +229,41 @@ describe('Quiz page', () => {
     const [saved] = await store.listQuizResults();
     expect(saved).toMatchObject({ bankId: 'test', seed: 'abc', kind: 'new' });
     expect(saved?.answers.every((a) => a.correct)).toBe(true);
+  });
+
+  it('says when an answer could not be saved, and saves it when asked to try again', async () => {
+    const user = userEvent.setup();
+    const store = createIdbProgressStore(`quiz-page-${++dbs}`);
+    let full = false;
+    const flaky: ProgressStore = {
+      ...store,
+      saveActiveQuiz: (quiz) =>
+        full ? Promise.reject(new Error('QuotaExceededError')) : store.saveActiveQuiz(quiz),
+    };
+    render(
+      <MemoryRouter initialEntries={['/quiz?count=4&seed=abc&start=1']}>
+        <QuizPage
+          bank={bank}
+          bankId="test"
+          store={flaky}
+          now={() => 2_000_000}
+          newSeed={() => 's'}
+          newId={() => 'flaky-quiz'}
+        />
+      </MemoryRouter>,
+    );
+    await screen.findByText('Question 1 of 4');
+    full = true;
+    await user.click(screen.getByRole('button', { name: current().answer }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Your last answer could not be saved (QuotaExceededError). Nothing is lost',
+    );
+    expect(screen.getByText('Not saved yet')).toBeVisible();
+    full = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try saving again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.getByText('Answer saved')).toBeVisible();
+    expect((await store.loadActiveQuiz()).quiz?.answers).toHaveLength(1);
   });
 });

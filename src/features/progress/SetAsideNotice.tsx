@@ -1,12 +1,12 @@
-import type { QuarantinedRecord } from '../../domain/progress-store';
+import type { SetAsideRecord } from '../../domain/progress-store';
 import { downloadJson } from '../../lib/download';
 
 /** Damaged saved records are kept aside; say how many, and let the learner take them away. */
-export function QuarantineNotice({
+export function SetAsideNotice({
   records,
   onDiscard,
 }: {
-  records: QuarantinedRecord[];
+  records: SetAsideRecord[];
   onDiscard: () => void;
 }) {
   if (records.length === 0) return null;

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { isoDate, type Calendar } from './calendar';
 import { progressExportSchema, type ProgressExport } from './progress-export';
 
-export const SNAPSHOTS_KEPT = 7;
+export const BACKUPS_KEPT = 7;
 
-export interface Snapshot {
-  /** Local calendar day, `YYYY-MM-DD`: at most one automatic snapshot a day. */
+export interface Backup {
+  /** Local calendar day, `YYYY-MM-DD`: at most one automatic backup a day. */
   day: string;
   takenAt: number;
   reason: 'daily' | 'before-import' | 'before-reset' | 'before-restore';
@@ -17,24 +17,24 @@ export function dayKey(now: number, calendar: Calendar): string {
   return isoDate(calendar.dayOf(now));
 }
 
-export function dailySnapshotDue(
-  existing: readonly Pick<Snapshot, 'day' | 'reason'>[],
+export function dailyBackupDue(
+  existing: readonly Pick<Backup, 'day' | 'reason'>[],
   today: string,
 ): boolean {
   return !existing.some((s) => s.day === today && s.reason === 'daily');
 }
 
-/** Which snapshots to delete so that only the newest `keep` remain. */
-export function snapshotsToDrop<T extends Pick<Snapshot, 'takenAt'>>(
+/** Which backups to delete so that only the newest `keep` remain. */
+export function backupsToDrop<T extends Pick<Backup, 'takenAt'>>(
   existing: readonly T[],
-  keep = SNAPSHOTS_KEPT,
+  keep = BACKUPS_KEPT,
 ): T[] {
   return [...existing].sort((a, b) => b.takenAt - a.takenAt).slice(keep);
 }
 
-export const snapshotSchema = z.object({
+export const backupSchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   takenAt: z.number().int().nonnegative(),
   reason: z.enum(['daily', 'before-import', 'before-reset', 'before-restore']),
   data: progressExportSchema,
-}) satisfies z.ZodType<Snapshot, unknown>;
+}) satisfies z.ZodType<Backup, unknown>;
