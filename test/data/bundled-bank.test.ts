@@ -107,9 +107,30 @@ describe('bundled bank: ids', () => {
     expect(each((q) => (/^(core|lb|dns|ops)(-[a-z0-9]+){2,}$/.test(q.id) ? null : q.id))).toEqual([]);
   });
 
-  it('are stable: no id that learners may have progress for has disappeared', () => {
-    const known = JSON.parse(readFileSync('test/fixtures/known-question-ids.json', 'utf8')) as string[];
-    const current = new Set(bank.questions.map((q) => q.id as string));
-    expect(known.filter((id) => !current.has(id))).toEqual([]);
+  // Learners' progress refers to question ids, so an id is published once and keeps its meaning:
+  // it stays in the bank with the same answer, or it is retired for good and never reused.
+  describe('are stable', () => {
+    const readFixture = <T>(name: string) => JSON.parse(readFileSync(`test/fixtures/${name}`, 'utf8')) as T;
+    const known = readFixture<string[]>('known-question-ids.json');
+    const answerOf = readFixture<Record<string, string>>('known-question-answers.json');
+    const retired = readFixture<Record<string, string>>('retired-question-ids.json');
+    let current: Map<string, Question>;
+    beforeAll(() => {
+      current = new Map(bank.questions.map((q) => [q.id as string, q]));
+    });
+
+    it('every published id is still in the bank or is retired with a reason', () => {
+      expect(known.filter((id) => !current.has(id) && !retired[id]?.trim())).toEqual([]);
+    });
+
+    it('a retired id is never reused and was published', () => {
+      expect(Object.keys(retired).filter((id) => current.has(id) || !known.includes(id))).toEqual([]);
+    });
+
+    it('every id in the bank is recorded as published, with the answer it was published with', () => {
+      expect([...current.keys()].filter((id) => !known.includes(id))).toEqual([]);
+      expect(Object.keys(answerOf).sort()).toEqual([...known].sort());
+      expect([...current.values()].filter((q) => answerOf[q.id] !== q.answer).map((q) => q.id)).toEqual([]);
+    });
   });
 });
