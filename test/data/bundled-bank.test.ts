@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/domain/bank-loader';
 import type { Bank, Question } from '../../src/domain/bank-schema';
 import { SERVICE_TYPES } from '../../src/domain/service-types';
+import { overClaims, unverifiedAnchors } from './content-rules';
 import { keywordGuess } from './keyword-guesser';
 
 let bank: Bank;
@@ -66,6 +67,16 @@ describe('bundled bank: every question is complete', () => {
 
   it('never links the #type-loadbalancer anchor, which does not exist (it is #loadbalancer)', () => {
     expect(each((q) => (q.references?.some((r) => r.url.includes('#type-loadbalancer')) ? q.id : null))).toEqual([]);
+  });
+
+  it('links only anchors checked against the docs sources (test/data/content-rules.ts)', () => {
+    expect(bank.questions.flatMap(unverifiedAnchors)).toEqual([]);
+  });
+});
+
+describe('bundled bank: precise in every sentence', () => {
+  it('makes none of the known over-claims (test/data/content-rules.ts)', () => {
+    expect(bank.questions.flatMap(overClaims)).toEqual([]);
   });
 });
 
