@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/domain/bank-loader';
 import type { Bank, Question } from '../../src/domain/bank-schema';
 import { SERVICE_TYPES } from '../../src/domain/service-types';
-import { overClaims, unverifiedAnchors } from './content-rules';
+import { RECALL_TAG, giveawaysIn, overClaims, unverifiedAnchors } from './content-rules';
 import { keywordGuess } from './keyword-guesser';
 
 let bank: Bank;
@@ -83,6 +83,21 @@ describe('bundled bank: precise in every sentence', () => {
 describe('bundled bank: no giveaways', () => {
   it('no prompt names its own answer', () => {
     expect(each((q) => (new RegExp(`\\b${q.answer}\\b`, 'i').test(q.prompt) ? q.id : null))).toEqual([]);
+  });
+
+  it('no prompt contains a field, annotation, event or describe line only its answer has, recall cards aside', () => {
+    expect(
+      each((q) => {
+        const found = giveawaysIn(q);
+        return found.length && !q.tags?.includes(RECALL_TAG) ? `${q.id}: ${found.join(', ')}` : null;
+      }),
+    ).toEqual([]);
+  });
+
+  it('has at most 6 recall cards, each of difficulty 1', () => {
+    const recall = bank.questions.filter((q) => q.tags?.includes(RECALL_TAG));
+    expect(recall.length).toBeLessThanOrEqual(6);
+    expect(recall.filter((q) => q.difficulty !== 1).map((q) => q.id)).toEqual([]);
   });
 
   it('no prompt contains raw HTML', () => {

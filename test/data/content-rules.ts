@@ -1,4 +1,5 @@
 import type { Question } from '../../src/domain/bank-schema';
+import type { ServiceType } from '../../src/domain/service-types';
 
 /**
  * Claims that question banks on this topic often get wrong, written as checks on single sentences.
@@ -164,4 +165,33 @@ export function unverifiedAnchors(q: Question): string[] {
     const [, page, anchor] = match;
     return VERIFIED_ANCHORS[page!]?.includes(anchor!) ? [] : [`${q.id}: ${url}`];
   });
+}
+
+/**
+ * Words, fields, annotations, events and describe lines that only one type has. A prompt that
+ * contains one of its own answer's names that answer, unless it is one of the few deliberate
+ * field-recall cards (tagged `recall`).
+ */
+export const GIVEAWAYS: Record<ServiceType, RegExp[]> = {
+  ClusterIP: [/\bheadless\b/i, /\bclusterIPs?:\s*\[?\s*"?None\b/],
+  NodePort: [/\bnode[- ]?ports?\b/i, /nodePortAddresses|--nodeport-addresses/i, /service-node-port-range/i],
+  LoadBalancer: [
+    /loadBalancerClass/i,
+    /allocateLoadBalancerNodePorts/i,
+    /loadBalancerSourceRanges/i,
+    /loadBalancerIP\b/i,
+    /healthCheckNodePort/i,
+    /load-?balancer-(internal|type|cleanup)|loadbalancer-(internal|address-type)/i,
+    /Ensur(ing|ed) ?load ?balancer/i,
+    /LoadBalancer Ingress:/i,
+    /status\.loadBalancer\.ingress/i,
+  ],
+  ExternalName: [/\bexternalName\b/, /External Name:/i],
+};
+
+export const RECALL_TAG = 'recall';
+
+/** The giveaway terms a question's prompt contains for its own answer. */
+export function giveawaysIn(q: Question): string[] {
+  return GIVEAWAYS[q.answer].filter((term) => term.test(q.prompt)).map((term) => term.source);
 }
