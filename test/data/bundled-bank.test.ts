@@ -128,6 +128,37 @@ describe('bundled bank: no giveaways', () => {
   });
 });
 
+// Word overlap misses a repeat told with other names and numbers. So every question records its
+// deciding cue (test/data/deciding-cues.json): how it is posed, what decides the answer and what sets
+// it apart from its neighbours. Two questions with the same answer and the same cue are a repeat.
+describe('bundled bank: no repeats by meaning', () => {
+  const cues = JSON.parse(readFileSync('test/data/deciding-cues.json', 'utf8')) as Record<string, string>;
+  const KINDS = ['recall', 'recall card', 'scenario', 'manifest', 'diagnose', 'read'];
+
+  it('records a deciding cue for every question, and none for questions no longer in the bank', () => {
+    const ids = new Set(bank.questions.map((q) => q.id as string));
+    expect(bank.questions.filter((q) => !cues[q.id]?.trim()).map((q) => q.id)).toEqual([]);
+    expect(Object.keys(cues).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('starts every cue with how the question is posed', () => {
+    const kindOf = (cue: string) => cue.split(':')[0]!.replace(/ (get svc|describe|dig|nslookup|curl).*$/, '');
+    expect(Object.entries(cues).filter(([, cue]) => !KINDS.includes(kindOf(cue)))).toEqual([]);
+  });
+
+  it('has no two questions with the same answer and the same deciding cue', () => {
+    const seen = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const q of bank.questions) {
+      const key = `${q.answer} | ${cues[q.id]?.trim().toLowerCase()}`;
+      const first = seen.get(key);
+      if (first) repeats.push(`${first} ~ ${q.id}`);
+      else seen.set(key, q.id);
+    }
+    expect(repeats).toEqual([]);
+  });
+});
+
 describe('bundled bank: ids', () => {
   it('are descriptive: kebab-case with an area prefix and at least three words', () => {
     expect(each((q) => (/^(core|lb|dns|ops)(-[a-z0-9]+){2,}$/.test(q.id) ? null : q.id))).toEqual([]);
