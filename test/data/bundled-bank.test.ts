@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/domain/bank-loader';
 import type { Bank, Question } from '../../src/domain/bank-schema';
 import { SERVICE_TYPES } from '../../src/domain/service-types';
+import { RECALL_TAG, giveawaysIn, overClaims, unverifiedAnchors } from './content-rules';
 import { keywordGuess } from './keyword-guesser';
 
 let bank: Bank;
@@ -67,11 +68,36 @@ describe('bundled bank: every question is complete', () => {
   it('never links the #type-loadbalancer anchor, which does not exist (it is #loadbalancer)', () => {
     expect(each((q) => (q.references?.some((r) => r.url.includes('#type-loadbalancer')) ? q.id : null))).toEqual([]);
   });
+
+  it('links only anchors checked against the docs sources (test/data/content-rules.ts)', () => {
+    expect(bank.questions.flatMap(unverifiedAnchors)).toEqual([]);
+  });
+});
+
+describe('bundled bank: precise in every sentence', () => {
+  it('makes none of the known over-claims (test/data/content-rules.ts)', () => {
+    expect(bank.questions.flatMap(overClaims)).toEqual([]);
+  });
 });
 
 describe('bundled bank: no giveaways', () => {
   it('no prompt names its own answer', () => {
     expect(each((q) => (new RegExp(`\\b${q.answer}\\b`, 'i').test(q.prompt) ? q.id : null))).toEqual([]);
+  });
+
+  it('no prompt contains a field, annotation, event or describe line only its answer has, recall cards aside', () => {
+    expect(
+      each((q) => {
+        const found = giveawaysIn(q);
+        return found.length && !q.tags?.includes(RECALL_TAG) ? `${q.id}: ${found.join(', ')}` : null;
+      }),
+    ).toEqual([]);
+  });
+
+  it('has at most 6 recall cards, each of difficulty 1', () => {
+    const recall = bank.questions.filter((q) => q.tags?.includes(RECALL_TAG));
+    expect(recall.length).toBeLessThanOrEqual(6);
+    expect(recall.filter((q) => q.difficulty !== 1).map((q) => q.id)).toEqual([]);
   });
 
   it('no prompt contains raw HTML', () => {
@@ -102,14 +128,66 @@ describe('bundled bank: no giveaways', () => {
   });
 });
 
+// Word overlap misses a repeat told with other names and numbers. So every question records its
+// deciding cue (test/data/deciding-cues.json): how it is posed, what decides the answer and what sets
+// it apart from its neighbours. Two questions with the same answer and the same cue are a repeat.
+describe('bundled bank: no repeats by meaning', () => {
+  const cues = JSON.parse(readFileSync('test/data/deciding-cues.json', 'utf8')) as Record<string, string>;
+  const KINDS = ['recall', 'recall card', 'scenario', 'manifest', 'diagnose', 'read'];
+
+  it('records a deciding cue for every question, and none for questions no longer in the bank', () => {
+    const ids = new Set(bank.questions.map((q) => q.id as string));
+    expect(bank.questions.filter((q) => !cues[q.id]?.trim()).map((q) => q.id)).toEqual([]);
+    expect(Object.keys(cues).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('starts every cue with how the question is posed', () => {
+    const kindOf = (cue: string) => cue.split(':')[0]!.replace(/ (get svc|describe|dig|nslookup|curl).*$/, '');
+    expect(Object.entries(cues).filter(([, cue]) => !KINDS.includes(kindOf(cue)))).toEqual([]);
+  });
+
+  it('has no two questions with the same answer and the same deciding cue', () => {
+    const seen = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const q of bank.questions) {
+      const key = `${q.answer} | ${cues[q.id]?.trim().toLowerCase()}`;
+      const first = seen.get(key);
+      if (first) repeats.push(`${first} ~ ${q.id}`);
+      else seen.set(key, q.id);
+    }
+    expect(repeats).toEqual([]);
+  });
+});
+
 describe('bundled bank: ids', () => {
   it('are descriptive: kebab-case with an area prefix and at least three words', () => {
     expect(each((q) => (/^(core|lb|dns|ops)(-[a-z0-9]+){2,}$/.test(q.id) ? null : q.id))).toEqual([]);
   });
 
-  it('are stable: no id that learners may have progress for has disappeared', () => {
-    const known = JSON.parse(readFileSync('test/fixtures/known-question-ids.json', 'utf8')) as string[];
-    const current = new Set(bank.questions.map((q) => q.id as string));
-    expect(known.filter((id) => !current.has(id))).toEqual([]);
+  // Learners' progress refers to question ids, so an id is published once and keeps its meaning:
+  // it stays in the bank with the same answer, or it is retired for good and never reused.
+  describe('are stable', () => {
+    const readFixture = <T>(name: string) => JSON.parse(readFileSync(`test/fixtures/${name}`, 'utf8')) as T;
+    const known = readFixture<string[]>('known-question-ids.json');
+    const answerOf = readFixture<Record<string, string>>('known-question-answers.json');
+    const retired = readFixture<Record<string, string>>('retired-question-ids.json');
+    let current: Map<string, Question>;
+    beforeAll(() => {
+      current = new Map(bank.questions.map((q) => [q.id as string, q]));
+    });
+
+    it('every published id is still in the bank or is retired with a reason', () => {
+      expect(known.filter((id) => !current.has(id) && !retired[id]?.trim())).toEqual([]);
+    });
+
+    it('a retired id is never reused and was published', () => {
+      expect(Object.keys(retired).filter((id) => current.has(id) || !known.includes(id))).toEqual([]);
+    });
+
+    it('every id in the bank is recorded as published, with the answer it was published with', () => {
+      expect([...current.keys()].filter((id) => !known.includes(id))).toEqual([]);
+      expect(Object.keys(answerOf).sort()).toEqual([...known].sort());
+      expect([...current.values()].filter((q) => answerOf[q.id] !== q.answer).map((q) => q.id)).toEqual([]);
+    });
   });
 });
