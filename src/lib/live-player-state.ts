@@ -39,8 +39,8 @@ export interface SessionInfo {
 }
 
 export type PlayerPlace =
-  /** Not in a session: the join form shows. */
-  | { status: 'form' }
+  /** Not in a session: the join form shows, with the name last tried if any. */
+  | { status: 'form'; name?: string }
   | { status: 'joining'; name: string }
   /** A saved participant token is being used to take the same place again. */
   | { status: 'rejoining'; name: string }
@@ -256,8 +256,10 @@ function onError(state: PlayerState, problem: Problem): PlayerState {
     problem.code === 'unknown-session' ||
     (problem.code === 'session-ended' && !(place.status === 'in' && place.phase.phase === 'ended'));
   const joining = place.status === 'joining' || place.status === 'rejoining';
-  if ((joining && JOIN_FAILURES.has(problem.code)) || placeLost)
-    return { ...state, place: { status: 'form' }, problem };
+  if ((joining && JOIN_FAILURES.has(problem.code)) || placeLost) {
+    const name = joining ? place.name : place.status === 'in' ? place.me.name : undefined;
+    return { ...state, place: name ? { status: 'form', name } : { status: 'form' }, problem };
+  }
   if (place.status === 'in' && place.phase.phase === 'question' && place.phase.sending) {
     // The answer was refused (too late, or the question had closed): it is not pending any more.
     const phase = { ...place.phase, sending: null };

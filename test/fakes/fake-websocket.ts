@@ -24,17 +24,19 @@ export class FakeSocket implements SocketLike {
   /** The server accepted the connection. */
   open() {
     this.readyState = 1;
-    this.onopen?.({});
+    this.onopen?.(new Event('open'));
   }
   /** A message from the server, as an object (sent as JSON) or raw text. */
   receive(message: unknown) {
-    this.onmessage?.({ data: typeof message === 'string' ? message : JSON.stringify(message) });
+    const data = typeof message === 'string' ? message : JSON.stringify(message);
+    this.onmessage?.(new MessageEvent('message', { data }));
   }
   /** The connection was lost (or refused). */
   drop(code = 1006) {
     this.readyState = 3;
-    this.onerror?.({});
-    this.onclose?.({ code, reason: '' });
+    this.onerror?.(new Event('error'));
+    // Node has no CloseEvent; the client reads nothing from it but its type.
+    this.onclose?.(Object.assign(new Event('close'), { code, reason: '' }) as CloseEvent);
   }
   /** What the client sent, parsed. */
   messages(): { type: string; [key: string]: unknown }[] {

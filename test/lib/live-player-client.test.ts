@@ -84,16 +84,14 @@ describe('player client', () => {
     t.client.join('Ana');
     t.ws.last().open();
     t.clock.advance(7000);
-    t.ws
-      .last()
-      .receive(
-        welcome({
-          phase: 'question',
-          question: openQuestion({ remainingMs: 9000 }),
-          yourAnswer: null,
-          totalPoints: 0,
-        }),
-      );
+    t.ws.last().receive(
+      welcome({
+        phase: 'question',
+        question: openQuestion({ remainingMs: 9000 }),
+        yourAnswer: null,
+        totalPoints: 0,
+      }),
+    );
     const phase = t.phase();
     expect(phase.phase === 'question' && phase.deadline).toBe(t.clock.now() + 9000);
   });
@@ -190,7 +188,7 @@ describe('player client', () => {
       t.client.join('Ana');
       t.ws.last().open();
       t.ws.last().receive(errorMsg(code));
-      expect(t.place()).toEqual({ status: 'form' });
+      expect(t.place()).toEqual({ status: 'form', name: 'Ana' });
       expect(t.state().problem).toEqual({ code, message: `refused: ${code}` });
       expect(t.state().connection).toEqual({ status: 'stopped' });
       // Trying again (another name) opens a new connection.
@@ -206,7 +204,7 @@ describe('player client', () => {
     t.client.resume();
     t.ws.last().open();
     t.ws.last().receive(errorMsg('bad-token'));
-    expect(t.place()).toEqual({ status: 'form' });
+    expect(t.place()).toEqual({ status: 'form', name: 'Ana' });
     expect(t.tokens.player(CODE as JoinCode)).toBeNull();
   });
 

@@ -1,0 +1,54 @@
+import { useId, useRef } from 'react';
+import type { ParticipantSummary } from '../../domain/live-protocol';
+
+interface Props {
+  participants: readonly ParticipantSummary[];
+  onRemove: (participantId: string) => void;
+  /** Announce the count as people join (the lobby), or stay quiet (during questions). */
+  announce?: boolean;
+}
+
+/** Who is in the session, each with a way to remove them (a name nobody should see). */
+export function Participants({ participants, onRemove, announce = false }: Props) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const n = participants.length;
+  return (
+    <section className="participants" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+        Participants ({n})
+      </h3>
+      {n === 0 ? (
+        <p className="hint">Nobody has joined yet.</p>
+      ) : (
+        <ul className="participant-list" aria-label="Participants">
+          {participants.map((p) => (
+            <li key={p.id} className={p.connected ? undefined : 'offline'}>
+              <span className="person-name" id={`${id}-${p.id}`}>
+                {p.name}
+              </span>
+              {!p.connected && <span className="offline-tag">offline</span>}
+              <button
+                type="button"
+                className="button secondary small"
+                aria-describedby={`${id}-${p.id}`}
+                onClick={() => {
+                  onRemove(p.id);
+                  // The row goes away; keep keyboard focus in the list rather than lose it.
+                  heading.current?.focus();
+                }}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {announce && (
+        <p className="visually-hidden" aria-live="polite">
+          {n === 0 ? '' : `${n} ${n === 1 ? 'person has' : 'people have'} joined.`}
+        </p>
+      )}
+    </section>
+  );
+}
