@@ -57,7 +57,12 @@ export function Distribution({ distribution, noAnswer, answer }: Props) {
             <tr key={type} className={type === answer ? 'right' : undefined}>
               <th scope="row">
                 {type}
-                {type === answer && <span className="right-tag"> (right answer)</span>}
+                {type === answer && (
+                  <>
+                    {' '}
+                    <span className="right-tag">(right answer)</span>
+                  </>
+                )}
               </th>
               <td>{distribution[type]}</td>
               <td>{share(distribution[type], total)}%</td>

@@ -31,10 +31,15 @@ export function JoinForm({ initialCode = '', initialName = '', problem, busy, on
   const nameRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
+  // The form is shown afresh after each refusal, so this runs once per refusal.
+  const problemField = problem?.field ?? null;
   useEffect(() => {
-    if (problem?.field === 'code') codeRef.current?.focus();
-    if (problem?.field === 'name') nameRef.current?.select();
-  }, [problem]);
+    if (problemField === 'code') codeRef.current?.focus();
+    if (problemField === 'name') {
+      nameRef.current?.focus();
+      nameRef.current?.select();
+    }
+  }, [problemField]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

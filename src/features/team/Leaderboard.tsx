@@ -38,7 +38,12 @@ export function Leaderboard({
                 <td>{row.rank}</td>
                 <th scope="row" className="person-name">
                   {row.name}
-                  {row.participantId === highlight && <span className="you-tag"> (you)</span>}
+                  {row.participantId === highlight && (
+                    <>
+                      {' '}
+                      <span className="you-tag">(you)</span>
+                    </>
+                  )}
                 </th>
                 <td>{row.points.toLocaleString('en')}</td>
                 <td>{accuracyText(row.correct, row.asked)}</td>

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '/work/wt/h5-team-ui/scripts/chromium.mjs';
+const [,, url, out, width = '1280', scheme = 'light'] = process.argv;
+const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
+await page.goto(url);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out, fullPage: true });
+console.log(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth ? 'OVERFLOW' : 'fits'));
+await browser.close();
