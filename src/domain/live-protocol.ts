@@ -186,10 +186,17 @@ const clientPayloads = {
 
 type ClientPayloads = typeof clientPayloads;
 export type ClientMessageType = keyof ClientPayloads;
+/**
+ * A payload's fields. An empty shape is `unknown` rather than zod's `Record<string, never>`, which
+ * would make `{ type: 'start' }` impossible to write.
+ */
+type PayloadOf<Shape extends z.ZodRawShape> = keyof Shape extends never
+  ? unknown
+  : z.output<z.ZodObject<Shape>>;
 /** Each message type tied to its payload by a mapped type. */
 export type ClientMessageOf<T extends ClientMessageType> = {
   type: T;
-} & z.output<z.ZodObject<ClientPayloads[T]>>;
+} & PayloadOf<ClientPayloads[T]>;
 export type ClientMessage = { [T in ClientMessageType]: ClientMessageOf<T> }[ClientMessageType];
 
 export const HOST_ONLY: ReadonlySet<ClientMessageType> = new Set([
@@ -448,7 +455,7 @@ type ServerPayloads = typeof serverPayloads;
 export type ServerMessageType = keyof ServerPayloads;
 export type ServerMessageOf<T extends ServerMessageType> = {
   type: T;
-} & z.output<z.ZodObject<ServerPayloads[T]>>;
+} & PayloadOf<ServerPayloads[T]>;
 export type ServerMessage = { [T in ServerMessageType]: ServerMessageOf<T> }[ServerMessageType];
 
 export const serverMessageSchema = z.discriminatedUnion(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   clientMessageSchema,
+  type ClientMessage,
+  type ServerMessage,
   JOIN_CODE_ALPHABET,
   MAX_CLIENT_MESSAGE_BYTES,
   newJoinCode,
@@ -20,6 +22,16 @@ describe('client messages', () => {
       ok: true,
     });
     expect(parseClientMessage('{"type":"start"}')).toMatchObject({ ok: true });
+  });
+
+  it('can be written as typed values, those without a payload too', () => {
+    const start: ClientMessage = { type: 'start' };
+    const leave: ClientMessage = { type: 'leave' };
+    const answer: ClientMessage = { type: 'answer', index: 0, choice: 'NodePort' };
+    const error: ServerMessage = { type: 'error', code: 'malformed', message: 'x' };
+    for (const message of [start, leave, answer])
+      expect(clientMessageSchema.safeParse(message).success).toBe(true);
+    expect(error.type).toBe('error');
   });
 
   it('refuse what is not JSON, not an object, of an unknown type, or with extra fields', () => {
