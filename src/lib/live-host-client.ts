@@ -1,6 +1,5 @@
 import type {
   ClientMessage,
-  ClientMessageOf,
   ErrorCode,
   HostToken,
   HostView,
@@ -17,13 +16,7 @@ import { createState, deadlineFrom, type ReadableStore } from './live-store';
 import type { TokenStore } from './live-tokens';
 
 export type PhaseCommand = 'start' | 'reveal' | 'next' | 'end';
-export type HostMessage = { type: PhaseCommand } | ClientMessageOf<'remove'>;
-
-/**
- * A host message as the protocol types it. Messages without a payload cannot be typed directly
- * yet (the protocol's mapped type makes them `never`; a fix is requested), hence the one cast.
- */
-const asClientMessage = (message: HostMessage) => message as ClientMessage;
+export type HostMessage = Extract<ClientMessage, { type: PhaseCommand | 'remove' }>;
 
 export interface HostState {
   connection: ConnectionState;
@@ -170,6 +163,15 @@ export function createHostClient(options: HostClientOptions): HostClient {
       }
     },
     onMalformed: (error) => dispatch({ type: 'malformed', error }),
+    // The only final close a host can meet is the session expiring.
+    onFinalClose: () => {
+      if (!store.getState().fatal)
+        dispatch({
+          type: 'message',
+          message: { type: 'error', code: 'session-ended', message: 'The session expired.' },
+          at: options.now(),
+        });
+    },
     onState: (state) => dispatch({ type: 'connection', state }),
   });
 
@@ -178,7 +180,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
     subscribe: store.subscribe,
     send(message) {
       if (message.type !== 'remove' && store.getState().pending) return false;
-      if (!socket.send(asClientMessage(message))) return false;
+      if (!socket.send(message)) return false;
       if (message.type !== 'remove') dispatch({ type: 'sent', command: message.type });
       return true;
     },

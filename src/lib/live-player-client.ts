@@ -75,6 +75,11 @@ export function createPlayerClient(options: PlayerClientOptions): PlayerClient {
       }
     },
     onMalformed: (error) => dispatch({ type: 'malformed', error }),
+    onFinalClose(code) {
+      dispatch({ type: 'closed', code });
+      const place = store.getState().place;
+      if (place.status !== 'in') forget();
+    },
     onState: (state) => dispatch({ type: 'connection', state }),
   });
 
@@ -120,8 +125,7 @@ export function createPlayerClient(options: PlayerClientOptions): PlayerClient {
       socket.send({ type: 'answer', index: place.phase.question.index, choice });
     },
     leave() {
-      // A payload-less message cannot be typed yet (see asClientMessage in live-host-client).
-      socket.send({ type: 'leave' } as ClientMessage);
+      socket.send({ type: 'leave' });
       forget();
       socket.stop();
       dispatch({ type: 'left' });

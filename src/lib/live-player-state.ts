@@ -1,15 +1,16 @@
 import type { QuestionId } from '../domain/bank-schema';
-import type {
-  ErrorCode,
-  FinalResults,
-  OpenQuestion,
-  ParticipantId,
-  PlayerView,
-  Reveal,
-  ServerMessage,
-  SessionSettings,
-  YourFinal,
-  YourResult,
+import {
+  CLOSE_CODES,
+  type ErrorCode,
+  type FinalResults,
+  type OpenQuestion,
+  type ParticipantId,
+  type PlayerView,
+  type Reveal,
+  type ServerMessage,
+  type SessionSettings,
+  type YourFinal,
+  type YourResult,
 } from '../domain/live-protocol';
 import type { ServiceType } from '../domain/service-types';
 import type { ConnectionState } from './live-socket';
@@ -87,7 +88,9 @@ export type PlayerEvent =
   | { type: 'join'; name: string }
   | { type: 'rejoin'; name: string }
   | { type: 'answer'; choice: ServiceType }
-  | { type: 'left' };
+  | { type: 'left' }
+  /** The server closed for good with one of the protocol's final close codes. */
+  | { type: 'closed'; code: number };
 
 export const initialPlayerState: PlayerState = {
   connection: { status: 'idle' },
@@ -120,6 +123,8 @@ export function reducePlayer(state: PlayerState, event: PlayerEvent): PlayerStat
       return { ...state, place: { status: 'rejoining', name: event.name }, problem: null };
     case 'left':
       return { ...state, place: { status: 'left' } };
+    case 'closed':
+      return onFinalClose(state, event.code);
     case 'answer': {
       const place = state.place;
       if (place.status !== 'in' || place.phase.phase !== 'question') return state;
@@ -266,4 +271,16 @@ function onError(state: PlayerState, problem: Problem): PlayerState {
     return { ...state, place: { ...place, phase }, notice: problem };
   }
   return { ...state, notice: problem };
+}
+
+/** A final close the messages before it did not already explain (they normally come first). */
+function onFinalClose(state: PlayerState, code: number): PlayerState {
+  const place = state.place;
+  if (place.status === 'removed' || place.status === 'left' || place.status === 'form')
+    return state;
+  if (code === CLOSE_CODES.removed)
+    return { ...state, place: { status: 'removed', message: 'The host removed you.' } };
+  if (code === CLOSE_CODES.left) return { ...state, place: { status: 'left' } };
+  if (place.status === 'in' && place.phase.phase === 'ended') return state;
+  return onError(state, { code: 'session-ended', message: 'The session expired.' });
 }

@@ -1,4 +1,5 @@
 import {
+  CLOSE_CODES,
   parseServerMessage,
   type ClientMessage,
   type ServerMessage,
@@ -17,6 +18,13 @@ export interface SocketLike {
 export type SocketConstructor = new (url: string) => SocketLike;
 
 const OPEN = 1;
+
+/** Closes after which coming back would be wrong: the person left, was removed, or it expired. */
+const FINAL_CLOSES: ReadonlySet<number> = new Set([
+  CLOSE_CODES.left,
+  CLOSE_CODES.removed,
+  CLOSE_CODES.expired,
+]);
 
 export interface Timers {
   setTimeout(run: () => void, ms: number): unknown;
@@ -62,6 +70,8 @@ export interface LiveSocketOptions {
   /** A message that is not valid protocol: reported, and otherwise ignored. */
   onMalformed: (error: string) => void;
   onState: (state: ConnectionState) => void;
+  /** The server closed for good (left, removed, expired): no reconnect follows. */
+  onFinalClose?: (code: number) => void;
 }
 
 export interface LiveSocket {
@@ -125,10 +135,15 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
       if (parsed.ok) options.onMessage(parsed.message, receivedAt);
       else options.onMalformed(parsed.error);
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
-      if (!stopped) scheduleRetry();
+      if (stopped) return;
+      if (FINAL_CLOSES.has(event.code)) {
+        stopped = true;
+        setState({ status: 'stopped' });
+        options.onFinalClose?.(event.code);
+      } else scheduleRetry();
     };
     // An error is always followed by a close, which is where the retry is planned.
     ws.onerror = () => {};

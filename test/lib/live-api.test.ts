@@ -4,7 +4,7 @@ import {
   type CreateSessionRequest,
 } from '../../src/domain/live-protocol';
 import { createSession, liveUrl } from '../../src/lib/live-api';
-import { CODE, HOST_TOKEN } from '../factories-live';
+import { CODE, HOST_TOKEN } from '../factories-live-client';
 
 const request: CreateSessionRequest = {
   bank: { kind: 'builtin' },

@@ -3,7 +3,15 @@ import type { HostToken, JoinCode } from '../../src/domain/live-protocol';
 import { createHostClient } from '../../src/lib/live-host-client';
 import { createTokenStore } from '../../src/lib/live-tokens';
 import { fakeClock, fakeWebSocket, MemoryStorage } from '../fakes/fake-websocket';
-import { CODE, errorMsg, HOST_TOKEN, hostView, msg, openQuestion, reveal } from '../factories-live';
+import {
+  CODE,
+  errorMsg,
+  HOST_TOKEN,
+  hostView,
+  msg,
+  openQuestion,
+  reveal,
+} from '../factories-live-client';
 
 function setup() {
   const ws = fakeWebSocket();

@@ -13,7 +13,7 @@ import {
   TOKEN_ANA,
   welcome,
   yourResult,
-} from '../factories-live';
+} from '../factories-live-client';
 
 function setup(storage = new MemoryStorage()) {
   const ws = fakeWebSocket();
@@ -241,5 +241,22 @@ describe('player client', () => {
     expect(t.ws.sockets[0]!.messages().at(-1)).toEqual({ type: 'leave' });
     expect(t.place()).toEqual({ status: 'left' });
     expect(t.tokens.player(CODE as JoinCode)).toBeNull();
+  });
+
+  it('a close for removal without the message before it still says removed', () => {
+    const t = joinedInQuestion();
+    t.ws.last().drop(4001);
+    expect(t.place()).toEqual({ status: 'removed', message: 'The host removed you.' });
+    expect(t.tokens.player(CODE as JoinCode)).toBeNull();
+  });
+
+  it('an expired session sends the person back to the form, saying it ended', () => {
+    const t = joinedInQuestion();
+    t.ws.last().receive(errorMsg('session-ended', 'The session expired.'));
+    t.ws.last().drop(4002);
+    expect(t.place()).toEqual({ status: 'form', name: 'Ana' });
+    expect(t.state().problem?.code).toBe('session-ended');
+    t.clock.advance(60_000);
+    expect(t.ws.sockets).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '../../src/lib/live-socket';
 import type { ServerMessage } from '../../src/domain/live-protocol';
 import { fakeClock, fakeWebSocket } from '../fakes/fake-websocket';
-import { errorMsg } from '../factories-live';
+import { errorMsg } from '../factories-live-client';
 
 function setup(random = () => 0.5) {
   const ws = fakeWebSocket();
@@ -153,5 +153,29 @@ describe('createLiveSocket', () => {
     // The replaced socket's late events are ignored.
     t.ws.sockets[1]!.receive(errorMsg('not-open'));
     expect(t.received).toEqual([]);
+  });
+
+  it.each([
+    [4000, 'left'],
+    [4001, 'removed'],
+    [4002, 'expired'],
+  ])('does not come back after a final close (%i, %s)', (code) => {
+    const t = setup();
+    t.socket.connect();
+    t.ws.last().open();
+    t.ws.last().drop(code);
+    expect(t.states.at(-1)).toEqual({ status: 'stopped' });
+    t.clock.advance(60_000);
+    expect(t.ws.sockets).toHaveLength(1);
+  });
+
+  it('comes back after a flood close or a server restart', () => {
+    for (const code of [1008, 1001, 1006]) {
+      const t = setup();
+      t.socket.connect();
+      t.ws.last().open();
+      t.ws.last().drop(code);
+      expect(t.states.at(-1)?.status).toBe('waiting');
+    }
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HostToken, JoinCode, ParticipantToken } from '../../src/domain/live-protocol';
 import { createTokenStore, TOKEN_MAX_AGE_MS } from '../../src/lib/live-tokens';
 import { MemoryStorage } from '../fakes/fake-websocket';
-import { HOST_TOKEN, TOKEN_ANA } from '../factories-live';
+import { HOST_TOKEN, TOKEN_ANA } from '../factories-live-client';
 
 const CODE = 'K8SABC' as JoinCode;
 const OTHER = 'XYZ234' as JoinCode;

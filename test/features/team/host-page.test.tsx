@@ -11,7 +11,7 @@ import {
   msg,
   openQuestion,
   reveal,
-} from '../../factories-live';
+} from '../../factories-live-client';
 import { renderHostPage } from './render-live';
 
 const people = [

@@ -14,7 +14,7 @@ import {
   TOKEN_ANA,
   welcome,
   yourResult,
-} from '../../factories-live';
+} from '../../factories-live-client';
 import { renderPlayerPage } from './render-live';
 import { createTokenStore } from '../../../src/lib/live-tokens';
 

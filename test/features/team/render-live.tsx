@@ -7,7 +7,7 @@ import { createHostClient } from '../../../src/lib/live-host-client';
 import { createPlayerClient } from '../../../src/lib/live-player-client';
 import { createTokenStore } from '../../../src/lib/live-tokens';
 import { fakeClock, fakeWebSocket, MemoryStorage } from '../../fakes/fake-websocket';
-import { CODE, HOST_TOKEN } from '../../factories-live';
+import { CODE, HOST_TOKEN } from '../../factories-live-client';
 
 // The team pages rendered with the real live clients over a fake WebSocket the test drives as
 // the server: nothing of the client is mocked away.

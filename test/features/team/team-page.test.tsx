@@ -8,7 +8,7 @@ import { TeamPage } from '../../../src/features/team/TeamPage';
 import type { HostableBank } from '../../../src/features/team/HostSetupForm';
 import type { CreateSessionResult } from '../../../src/lib/live-api';
 import { fourTypeBank } from '../../factories';
-import { CODE, HOST_TOKEN } from '../../factories-live';
+import { CODE, HOST_TOKEN } from '../../factories-live-client';
 
 const bank = fourTypeBank();
 const banks: HostableBank[] = [
