@@ -75,7 +75,7 @@ export function HostQuestion({ view, question, state, now, send, onRemove }: Pro
       </div>
       <details className="participants-fold">
         <summary>Participants ({people})</summary>
-        <Participants participants={view.participants} onRemove={onRemove} />
+        <Participants participants={view.participants} onRemove={onRemove} heading={false} />
       </details>
     </div>
   );

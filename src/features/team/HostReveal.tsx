@@ -77,7 +77,7 @@ export function HostReveal({ view, reveal, state, send, onRemove }: Props) {
       <Leaderboard rows={reveal.leaderboard} />
       <details className="participants-fold">
         <summary>Participants ({view.participants.length})</summary>
-        <Participants participants={view.participants} onRemove={onRemove} />
+        <Participants participants={view.participants} onRemove={onRemove} heading={false} />
       </details>
     </div>
   );

@@ -6,18 +6,35 @@ interface Props {
   onRemove: (participantId: string) => void;
   /** Announce the count as people join (the lobby), or stay quiet (during questions). */
   announce?: boolean;
+  /** Leave out the heading where a fold's summary already names the list. */
+  heading?: boolean;
 }
 
 /** Who is in the session, each with a way to remove them (a name nobody should see). */
-export function Participants({ participants, onRemove, announce = false }: Props) {
+export function Participants({ participants, onRemove, announce = false, heading = true }: Props) {
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
+  // Where focus goes when a removed person's row (and its focused button) goes away.
+  const focusTarget = useRef<HTMLElement | null>(null);
   const n = participants.length;
   return (
-    <section className="participants" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
-        Participants ({n})
-      </h3>
+    <section
+      className="participants"
+      aria-labelledby={heading ? `${id}-heading` : undefined}
+      aria-label={heading ? undefined : `Participants (${n})`}
+      ref={heading ? undefined : focusTarget}
+      tabIndex={heading ? undefined : -1}
+    >
+      {heading && (
+        <h3
+          id={`${id}-heading`}
+          ref={(el) => {
+            focusTarget.current = el;
+          }}
+          tabIndex={-1}
+        >
+          Participants ({n})
+        </h3>
+      )}
       {n === 0 ? (
         <p className="hint">Nobody has joined yet.</p>
       ) : (
@@ -35,7 +52,7 @@ export function Participants({ participants, onRemove, announce = false }: Props
                 onClick={() => {
                   onRemove(p.id);
                   // The row goes away; keep keyboard focus in the list rather than lose it.
-                  heading.current?.focus();
+                  focusTarget.current?.focus();
                 }}
               >
                 Remove
