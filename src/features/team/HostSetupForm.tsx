@@ -157,7 +157,7 @@ export function HostSetupForm({ banks, newSeed, busy, onHost }: Props) {
         <legend>Time per question</legend>
         <div className="choice-column">
           <Choice type="radio" name="timing" checked={timed} onChange={() => setTimed(true)}>
-            Timed
+            With a time limit
           </Choice>
           {timed && (
             <div className="sub-fields field inline">
