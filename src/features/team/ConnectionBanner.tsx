@@ -3,6 +3,8 @@ import type { ConnectionState } from '../../lib/live-socket';
 
 interface Props {
   connection: ConnectionState;
+  /** Whether there is a place in the session to keep (not while a first join is under way). */
+  inSession: boolean;
   now: () => number;
   onReconnect: () => void;
 }
@@ -11,7 +13,7 @@ interface Props {
  * Says when the live connection is down and when it will try again; silent while connected. The
  * region stays in the page, so screen readers hear the change as it happens.
  */
-export function ConnectionBanner({ connection, now, onReconnect }: Props) {
+export function ConnectionBanner({ connection, inSession, now, onReconnect }: Props) {
   const waiting = connection.status === 'waiting';
   const [, setFrame] = useState(0);
   useEffect(() => {
@@ -33,10 +35,11 @@ export function ConnectionBanner({ connection, now, onReconnect }: Props) {
       {reconnecting && (
         <div className="alert alert-warn">
           <p>
-            <strong>Connection lost.</strong>{' '}
+            <strong>{inSession ? 'Connection lost.' : 'Cannot reach the session server.'}</strong>{' '}
             {connection.status === 'waiting' && seconds > 0
-              ? `Trying again in ${seconds} s. Nothing is lost: you keep your place.`
-              : 'Reconnecting… Nothing is lost: you keep your place.'}
+              ? `Trying again in ${seconds} s.`
+              : 'Trying again now…'}
+            {inSession && ' Nothing is lost: you keep your place.'}
           </p>
           {connection.status === 'waiting' && (
             <button type="button" className="button secondary small" onClick={onReconnect}>

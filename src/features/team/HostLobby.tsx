@@ -1,4 +1,4 @@
-import type { HostView } from '../../domain/live-protocol';
+import type { HostView, ParticipantId } from '../../domain/live-protocol';
 import type { HostClient, HostState } from '../../lib/live-host-client';
 import { Participants } from './Participants';
 import { QrCode } from './QrCode';
@@ -10,7 +10,7 @@ interface Props {
   state: HostState;
   joinUrl: string;
   send: HostClient['send'];
-  onRemove: (participantId: string) => void;
+  onRemove: (participantId: ParticipantId) => void;
 }
 
 export function HostLobby({ view, state, joinUrl, send, onRemove }: Props) {

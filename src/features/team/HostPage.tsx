@@ -1,6 +1,11 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/PageHeading';
-import { joinCodeSchema, type HostToken, type JoinCode } from '../../domain/live-protocol';
+import {
+  joinCodeSchema,
+  type HostToken,
+  type JoinCode,
+  type ParticipantId,
+} from '../../domain/live-protocol';
 import type { HostClient } from '../../lib/live-host-client';
 import { ConnectionBanner } from './ConnectionBanner';
 import { HostFinal } from './HostFinal';
@@ -109,11 +114,15 @@ function HostScreen({
         </p>
       </>
     );
-  const remove = (participantId: string) =>
-    client.send({ type: 'remove', participantId: participantId as never });
+  const remove = (participantId: ParticipantId) => client.send({ type: 'remove', participantId });
   return (
     <>
-      <ConnectionBanner connection={state.connection} now={now} onReconnect={client.reconnectNow} />
+      <ConnectionBanner
+        connection={state.connection}
+        inSession
+        now={now}
+        onReconnect={client.reconnectNow}
+      />
       {state.notice && (
         <div role="alert" className="alert alert-warn">
           <p>{state.notice}</p>

@@ -1,5 +1,5 @@
 import { Prompt } from '../../components/Prompt';
-import type { HostView, OpenQuestion } from '../../domain/live-protocol';
+import type { HostView, OpenQuestion, ParticipantId } from '../../domain/live-protocol';
 import { SERVICE_TYPES } from '../../domain/service-types';
 import type { HostClient, HostState } from '../../lib/live-host-client';
 import { Countdown } from './Countdown';
@@ -12,7 +12,7 @@ interface Props {
   state: HostState;
   now: () => number;
   send: HostClient['send'];
-  onRemove: (participantId: string) => void;
+  onRemove: (participantId: ParticipantId) => void;
 }
 
 /** The scenario large enough for the back of the room, the countdown and how many answered. */

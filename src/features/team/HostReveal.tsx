@@ -1,5 +1,5 @@
 import { Prompt } from '../../components/Prompt';
-import type { HostView, Reveal } from '../../domain/live-protocol';
+import type { HostView, Reveal, ParticipantId } from '../../domain/live-protocol';
 import type { HostClient, HostState } from '../../lib/live-host-client';
 import { Distribution } from './Distribution';
 import { Leaderboard } from './Leaderboard';
@@ -12,7 +12,7 @@ interface Props {
   reveal: Reveal;
   state: HostState;
   send: HostClient['send'];
-  onRemove: (participantId: string) => void;
+  onRemove: (participantId: ParticipantId) => void;
 }
 
 /** How the room split, the right answer and why, and the leaderboard. */

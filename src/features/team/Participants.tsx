@@ -1,9 +1,9 @@
 import { useId, useRef } from 'react';
-import type { ParticipantSummary } from '../../domain/live-protocol';
+import type { ParticipantId, ParticipantSummary } from '../../domain/live-protocol';
 
 interface Props {
   participants: readonly ParticipantSummary[];
-  onRemove: (participantId: string) => void;
+  onRemove: (participantId: ParticipantId) => void;
   /** Announce the count as people join (the lobby), or stay quiet (during questions). */
   announce?: boolean;
   /** Leave out the heading where a fold's summary already names the list. */

@@ -104,7 +104,12 @@ function PlayerScreen({
   const state = useStoreState(client);
   const place = state.place;
   const banner = (
-    <ConnectionBanner connection={state.connection} now={now} onReconnect={client.reconnectNow} />
+    <ConnectionBanner
+      connection={state.connection}
+      inSession={place.status === 'in' || place.status === 'rejoining'}
+      now={now}
+      onReconnect={client.reconnectNow}
+    />
   );
 
   if (place.status === 'in')
