@@ -166,6 +166,7 @@ export class SessionRunner {
     command: LiveCommand,
   ) {
     const deliveries: Delivery[] = [];
+    let urgentHostView = false;
     for (const effect of effects) {
       switch (effect.kind) {
         case 'send': {
@@ -193,10 +194,8 @@ export class SessionRunner {
             });
           break;
         case 'host-view':
-          if (effect.urgent) {
-            lane.hostView.sentNow();
-            deliveries.push(this.hostViewDelivery(lane));
-          } else lane.hostView.request();
+          if (effect.urgent) urgentHostView = true;
+          else lane.hostView.request();
           break;
         case 'progress':
           lane.progress.request();
@@ -210,6 +209,12 @@ export class SessionRunner {
       }
     }
     this.options.fanout.publish(lane.code, deliveries);
+    // The host's view (the whole room: 150 KB for 2,000 people) is built after the room has its
+    // messages, so a reveal never waits for it.
+    if (urgentHostView) {
+      lane.hostView.sentNow();
+      this.options.fanout.publish(lane.code, [this.hostViewDelivery(lane)]);
+    }
   }
 
   private target(audience: Audience, sender: string | null): Target | null {

@@ -58,17 +58,18 @@ export function questionStat(state: LiveSession, round: Round): QuestionStat {
   const distribution = byType(() => 0);
   let answered = 0;
   let right = 0;
-  for (const [id, answer] of round.answers) {
-    // A person the host removed does not count in the room's split.
-    if (state.participants.get(id)?.status === 'removed') continue;
-    distribution[answer.choice] += 1;
-    answered += 1;
-    if (answer.correct) right += 1;
-  }
   let noAnswer = 0;
-  for (const p of state.participants.values())
-    if (p.status === 'active' && p.firstIndex <= round.index && !round.answers.has(p.id))
-      noAnswer += 1;
+  // One pass over everyone who ever joined: their answer counts unless the host removed them
+  // (people who left after answering still count in the room's split).
+  for (const p of state.participants.values()) {
+    if (p.status === 'removed') continue;
+    const answer = round.answers.get(p.id);
+    if (answer) {
+      distribution[answer.choice] += 1;
+      answered += 1;
+      if (answer.correct) right += 1;
+    } else if (p.status === 'active' && p.firstIndex <= round.index) noAnswer += 1;
+  }
   return {
     index: round.index,
     questionId: question.id,
