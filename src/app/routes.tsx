@@ -10,6 +10,7 @@ const QuizPage = lazy(() => import('./pages/quiz'));
 const FlashcardsPage = lazy(() => import('./pages/flashcards'));
 const ProgressPage = lazy(() => import('./pages/progress'));
 const TeamPage = lazy(() => import('./pages/team'));
+const TeamHostPage = lazy(() => import('./pages/team-host'));
 const JoinPage = lazy(() => import('./pages/join'));
 const BanksPage = lazy(() => import('./pages/banks'));
 
@@ -24,6 +25,7 @@ export function AppRoutes({ extraPages }: { extraPages?: ReactNode }) {
         <Route path="flashcards" element={<FlashcardsPage />} />
         <Route path="progress" element={<ProgressPage />} />
         <Route path="team" element={<TeamPage />} />
+        <Route path="team/host/:code" element={<TeamHostPage />} />
         <Route path="join/:code" element={<JoinPage />} />
         <Route path="banks" element={<BanksPage />} />
         <Route path="*" element={<NotFoundPage />} />

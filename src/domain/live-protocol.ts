@@ -22,6 +22,24 @@ export const NAME_MAX_LENGTH = 24;
 export const MAX_CLIENT_MESSAGE_BYTES = 4096;
 /** How many rows the leaderboard shows. */
 export const LEADERBOARD_SIZE = 10;
+/**
+ * Close codes the server uses. After `left`, `removed` or `expired` a client must not reconnect;
+ * after any other close it reconnects with backoff (and `rejoin`s with its token).
+ */
+export const CLOSE_CODES = {
+  /** The participant sent `leave`. */
+  left: 4000,
+  /** The host removed the participant. */
+  removed: 4001,
+  /** The session expired after being idle (an `error` with code `session-ended` comes first). */
+  expired: 4002,
+  /** Policy violation: the connection sent too many messages (flooding). */
+  policy: 1008,
+  /** A message over MAX_CLIENT_MESSAGE_BYTES (ws closes with this code itself). */
+  tooLarge: 1009,
+  /** The server is shutting down. */
+  goingAway: 1001,
+} as const;
 export const LIVE_PATH = '/live';
 export const SESSIONS_PATH = '/api/sessions';
 
@@ -168,10 +186,17 @@ const clientPayloads = {
 
 type ClientPayloads = typeof clientPayloads;
 export type ClientMessageType = keyof ClientPayloads;
+/**
+ * A payload's fields. An empty shape is `unknown` rather than zod's `Record<string, never>`, which
+ * would make `{ type: 'start' }` impossible to write.
+ */
+type PayloadOf<Shape extends z.ZodRawShape> = keyof Shape extends never
+  ? unknown
+  : z.output<z.ZodObject<Shape>>;
 /** Each message type tied to its payload by a mapped type. */
 export type ClientMessageOf<T extends ClientMessageType> = {
   type: T;
-} & z.output<z.ZodObject<ClientPayloads[T]>>;
+} & PayloadOf<ClientPayloads[T]>;
 export type ClientMessage = { [T in ClientMessageType]: ClientMessageOf<T> }[ClientMessageType];
 
 export const HOST_ONLY: ReadonlySet<ClientMessageType> = new Set([
@@ -430,7 +455,7 @@ type ServerPayloads = typeof serverPayloads;
 export type ServerMessageType = keyof ServerPayloads;
 export type ServerMessageOf<T extends ServerMessageType> = {
   type: T;
-} & z.output<z.ZodObject<ServerPayloads[T]>>;
+} & PayloadOf<ServerPayloads[T]>;
 export type ServerMessage = { [T in ServerMessageType]: ServerMessageOf<T> }[ServerMessageType];
 
 export const serverMessageSchema = z.discriminatedUnion(

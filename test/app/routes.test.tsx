@@ -23,6 +23,8 @@ describe('routes', () => {
     ['/team', 'Team session'],
     ['/banks', 'Question banks'],
     ['/join/ABC123', 'Join a session'],
+    ['/join/K8SABC', 'Join a session'],
+    ['/team/host/K8SABC', 'Host a session'],
   ])('%s renders its page', async (path, heading) => {
     renderApp(path);
     // A lazy page's first import is transformed on demand in tests: allow for a busy machine.
@@ -32,9 +34,26 @@ describe('routes', () => {
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeVisible();
   });
 
-  it('the join page names the session code from the link', async () => {
+  it('the join page explains a code from the link that cannot be a join code', async () => {
     renderApp('/join/K8S42');
-    expect(await screen.findByText('K8S42', {}, { timeout: 5_000 })).toBeVisible();
+    expect(await screen.findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(
+      '“K8S42” is not a join code',
+    );
+    expect(screen.getByRole('textbox', { name: 'Join code' })).toBeVisible();
+  });
+
+  it('a valid join link prefills the code', async () => {
+    renderApp('/join/k8sabc');
+    expect(
+      await screen.findByRole('textbox', { name: 'Join code' }, { timeout: 5_000 }),
+    ).toHaveValue('K8SABC');
+  });
+
+  it('the host page of a session this browser did not create says it cannot host it', async () => {
+    renderApp('/team/host/K8SABC');
+    expect(await screen.findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(
+      'This browser does not hold the host key for session K8SABC',
+    );
   });
 
   it('an unknown route shows the 404 page with an alert and a way home', async () => {

@@ -1,0 +1,55 @@
+import type {
+  JoinCode,
+  ParticipantId,
+  ParticipantToken,
+  HostToken,
+} from '../../src/domain/live-protocol';
+
+/**
+ * Getting a command's results to sockets. The process that runs a session publishes what goes to
+ * whom; every process delivers it to the sockets it holds. In one process that is a function call;
+ * with Redis it is one pub/sub message per command, and nothing else changes.
+ *
+ * Messages are serialized once by the publisher (`data`), never once per socket.
+ */
+export type Target =
+  /** One connection, by the id the receiving process gave it (`<process>:<n>`). */
+  | { to: 'connection'; id: string }
+  | { to: 'host' }
+  | { to: 'participants' }
+  | { to: 'participant'; id: ParticipantId }
+  | { to: 'everyone' };
+
+export type Delivery =
+  | { kind: 'send'; target: Target; data: string }
+  | { kind: 'bind-host'; connection: string; hostToken: HostToken }
+  | {
+      kind: 'bind-participant';
+      connection: string;
+      participantId: ParticipantId;
+      token: ParticipantToken;
+    }
+  | { kind: 'close'; target: Target; code: number; reason: string };
+
+export type DeliveryListener = (code: JoinCode, deliveries: readonly Delivery[]) => void;
+
+export interface FanOut {
+  /** Publishes one command's deliveries, in order. */
+  publish(code: JoinCode, deliveries: readonly Delivery[]): void;
+  /** Listens for every session's deliveries; returns the function that stops listening. */
+  subscribe(listener: DeliveryListener): () => void;
+}
+
+export class MemoryFanOut implements FanOut {
+  private listeners = new Set<DeliveryListener>();
+
+  publish(code: JoinCode, deliveries: readonly Delivery[]): void {
+    if (deliveries.length === 0) return;
+    for (const listener of this.listeners) listener(code, deliveries);
+  }
+
+  subscribe(listener: DeliveryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

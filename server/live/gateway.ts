@@ -1,0 +1,184 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { LiveCommand } from '../../src/domain/live-handlers';
+import {
+  CLOSE_CODES,
+  HOST_ONLY,
+  LIVE_PATH,
+  MAX_CLIENT_MESSAGE_BYTES,
+  parseClientMessage,
+  type ClientMessage,
+  type ErrorCode,
+  type ServerMessage,
+} from '../../src/domain/live-protocol';
+import type { Clock, TimerHandle } from '../clock';
+import type { ServerConfig } from '../config';
+import { originAllowed } from './origin';
+import { TokenBucket } from './rate-limit';
+import type { SessionRunner } from './runner';
+import { newParticipantToken } from './secrets';
+import type { Connection, LocalSockets } from './sockets';
+
+export interface GatewayOptions {
+  server: Server;
+  runner: SessionRunner;
+  sockets: LocalSockets;
+  clock: Clock;
+  config: Pick<
+    ServerConfig,
+    'allowedOrigins' | 'messagesPerSecond' | 'messageBurst' | 'pingIntervalMs'
+  >;
+}
+
+/**
+ * The WebSocket edge at /live: checks the Origin, caps message size (ws `maxPayload`) and rate,
+ * parses every message with the protocol's schema, checks that the sender may send it, and turns
+ * it into a session command. A bad message gets an `error` back and changes nothing.
+ */
+export function attachGateway(options: GatewayOptions) {
+  const { server, runner, sockets, clock, config } = options;
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Compression costs tens of KB per connection; our messages are small.
+    perMessageDeflate: false,
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    clientTracking: false,
+  });
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== LIVE_PATH) return refuseUpgrade(socket, 404, 'Not found');
+    if (!originAllowed(req, config.allowedOrigins))
+      return refuseUpgrade(socket, 403, 'This origin may not connect to the live server.');
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
+  }
+
+  function onConnection(ws: WebSocket) {
+    const connection = sockets.add(
+      ws,
+      new TokenBucket(config.messageBurst, config.messagesPerSecond, clock.now()),
+    );
+    // ws reports a message over maxPayload here and closes with 1009 itself.
+    ws.on('error', () => undefined);
+    ws.on('pong', () => (connection.alive = true));
+    ws.on('message', (data, isBinary) => onMessage(connection, data, isBinary));
+    ws.on('close', () => {
+      sockets.remove(connection);
+      const role = connection.role;
+      if (role?.kind === 'participant')
+        void runner.submit(role.code, { type: 'disconnected', token: role.token }, null);
+    });
+  }
+
+  function onMessage(connection: Connection, data: RawData, isBinary: boolean) {
+    const { ws } = connection;
+    if (ws.readyState !== ws.OPEN) return;
+    if (!connection.bucket.take(clock.now())) {
+      ws.close(CLOSE_CODES.policy, 'Too many messages: this connection is closed.');
+      return;
+    }
+    if (isBinary) return reply(connection, 'malformed', 'Send messages as JSON text.');
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.from(data as Buffer).toString('utf8');
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok)
+      return reply(
+        connection,
+        'malformed',
+        `That message could not be read (${parsed.error.slice(0, 200)}).`,
+        parsed.ref?.slice(0, 40),
+      );
+    route(connection, parsed.message);
+  }
+
+  function route(connection: Connection, message: ClientMessage) {
+    const { role } = connection;
+    switch (message.type) {
+      case 'host-hello':
+      case 'join':
+      case 'rejoin': {
+        if (role || connection.pending)
+          return reply(
+            connection,
+            'not-allowed',
+            'This connection is already in a session.',
+            message.type,
+          );
+        const command: LiveCommand =
+          message.type === 'host-hello'
+            ? { type: 'host-hello', hostToken: message.hostToken }
+            : message.type === 'join'
+              ? { type: 'join', name: message.name, token: newParticipantToken() }
+              : { type: 'rejoin', token: message.token };
+        connection.pending = true;
+        void runner.submit(message.code, command, connection.id).finally(() => {
+          connection.pending = false;
+        });
+        return;
+      }
+      case 'answer':
+      case 'leave':
+        if (role?.kind !== 'participant')
+          return reply(connection, 'not-allowed', 'Join the session first.', message.type);
+        void runner.submit(
+          role.code,
+          message.type === 'answer'
+            ? { type: 'answer', token: role.token, index: message.index, choice: message.choice }
+            : { type: 'leave', token: role.token },
+          connection.id,
+        );
+        return;
+      default:
+        if (!HOST_ONLY.has(message.type) || role?.kind !== 'host')
+          return reply(connection, 'not-allowed', 'Only the host can do that.', message.type);
+        void runner.submit(
+          role.code,
+          message.type === 'remove'
+            ? { type: 'remove', hostToken: role.hostToken, participantId: message.participantId }
+            : { type: message.type, hostToken: role.hostToken },
+          connection.id,
+        );
+    }
+  }
+
+  function reply(connection: Connection, code: ErrorCode, text: string, ref?: string) {
+    const message: ServerMessage = { type: 'error', code, message: text, ...(ref ? { ref } : {}) };
+    connection.ws.send(JSON.stringify(message));
+  }
+
+  // A connection that misses a ping for a whole interval is dead (a phone gone to sleep, a cable
+  // pulled): closing it lets its session show the person as disconnected.
+  const pings: TimerHandle = clock.setInterval(() => {
+    for (const connection of sockets.all()) {
+      if (!connection.alive) {
+        connection.ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ws.ping();
+    }
+  }, config.pingIntervalMs);
+
+  server.on('upgrade', onUpgrade);
+
+  return {
+    /** Closes every socket with "going away" and stops the pings. */
+    close() {
+      clock.clear(pings);
+      server.off('upgrade', onUpgrade);
+      for (const connection of [...sockets.all()])
+        connection.ws.close(CLOSE_CODES.goingAway, 'The server is shutting down.');
+    },
+  };
+}
+
+function refuseUpgrade(socket: Duplex, status: 403 | 404, text: string) {
+  const reason = status === 403 ? 'Forbidden' : 'Not Found';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+  );
+}

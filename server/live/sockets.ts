@@ -1,0 +1,164 @@
+import type { WebSocket } from 'ws';
+import type {
+  HostToken,
+  JoinCode,
+  ParticipantId,
+  ParticipantToken,
+} from '../../src/domain/live-protocol';
+import type { Delivery, Target } from './fanout';
+import type { TokenBucket } from './rate-limit';
+
+export type Role =
+  | { kind: 'host'; code: JoinCode; hostToken: HostToken }
+  | { kind: 'participant'; code: JoinCode; participantId: ParticipantId; token: ParticipantToken };
+
+export interface Connection {
+  id: string;
+  ws: WebSocket;
+  bucket: TokenBucket;
+  /** Answered the last ping. */
+  alive: boolean;
+  role: Role | null;
+  /** A hello, join or rejoin is on its way: another one now would make a second identity. */
+  pending: boolean;
+}
+
+/** A socket that has this much unsent is not reading: it is dropped rather than fill memory. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The sockets this process holds, by session and role, and the delivery of published messages to
+ * them. A broadcast's text becomes one Buffer, written to every socket as is.
+ */
+export class LocalSockets {
+  private byId = new Map<string, Connection>();
+  private hosts = new Map<JoinCode, Set<Connection>>();
+  private participants = new Map<JoinCode, Map<ParticipantId, Set<Connection>>>();
+  private nextId = 0;
+
+  /**
+   * @param onOrphan a participant was bound to a connection that had already closed: the session
+   *   must hear that this connection is gone, or it would count the person as connected forever.
+   */
+  constructor(
+    private readonly processId: string,
+    private readonly onOrphan: (code: JoinCode, token: ParticipantToken) => void,
+  ) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  add(ws: WebSocket, bucket: TokenBucket): Connection {
+    const connection: Connection = {
+      id: `${this.processId}:${(this.nextId++).toString(36)}`,
+      ws,
+      bucket,
+      alive: true,
+      role: null,
+      pending: false,
+    };
+    this.byId.set(connection.id, connection);
+    return connection;
+  }
+
+  remove(connection: Connection): void {
+    this.byId.delete(connection.id);
+    const role = connection.role;
+    if (role?.kind === 'host') {
+      const set = this.hosts.get(role.code);
+      set?.delete(connection);
+      if (set?.size === 0) this.hosts.delete(role.code);
+    } else if (role?.kind === 'participant') {
+      const people = this.participants.get(role.code);
+      const set = people?.get(role.participantId);
+      set?.delete(connection);
+      if (set?.size === 0) people?.delete(role.participantId);
+      if (people?.size === 0) this.participants.delete(role.code);
+    }
+  }
+
+  all(): IterableIterator<Connection> {
+    return this.byId.values();
+  }
+
+  deliver(code: JoinCode, deliveries: readonly Delivery[]): void {
+    for (const delivery of deliveries) {
+      switch (delivery.kind) {
+        case 'send': {
+          const data = Buffer.from(delivery.data);
+          for (const connection of this.targets(code, delivery.target)) this.send(connection, data);
+          break;
+        }
+        case 'bind-host': {
+          const connection = this.byId.get(delivery.connection);
+          if (!connection) break;
+          connection.role = { kind: 'host', code, hostToken: delivery.hostToken };
+          setOf(this.hosts, code).add(connection);
+          break;
+        }
+        case 'bind-participant': {
+          const connection = this.byId.get(delivery.connection);
+          if (!connection) {
+            if (delivery.connection.startsWith(`${this.processId}:`))
+              this.onOrphan(code, delivery.token);
+            break;
+          }
+          connection.role = {
+            kind: 'participant',
+            code,
+            participantId: delivery.participantId,
+            token: delivery.token,
+          };
+          let people = this.participants.get(code);
+          if (!people) this.participants.set(code, (people = new Map()));
+          setOf(people, delivery.participantId).add(connection);
+          break;
+        }
+        case 'close':
+          for (const connection of [...this.targets(code, delivery.target)])
+            connection.ws.close(delivery.code, delivery.reason);
+          break;
+      }
+    }
+  }
+
+  private send(connection: Connection, data: Buffer) {
+    const { ws } = connection;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      ws.terminate();
+      return;
+    }
+    ws.send(data, { binary: false });
+  }
+
+  private *targets(code: JoinCode, target: Target): Generator<Connection> {
+    switch (target.to) {
+      case 'connection': {
+        const connection = this.byId.get(target.id);
+        if (connection) yield connection;
+        return;
+      }
+      case 'host':
+        yield* this.hosts.get(code) ?? [];
+        return;
+      case 'participant':
+        yield* this.participants.get(code)?.get(target.id) ?? [];
+        return;
+      case 'participants':
+        for (const set of this.participants.get(code)?.values() ?? []) yield* set;
+        return;
+      case 'everyone':
+        yield* this.hosts.get(code) ?? [];
+        for (const set of this.participants.get(code)?.values() ?? []) yield* set;
+        return;
+    }
+  }
+}
+
+function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
