@@ -59,6 +59,14 @@ const hardStop = setTimeout(() => {
 }, TIMEOUT_S * 1000);
 hardStop.unref();
 
+/** The server runs exactly as `npm run serve` runs it (node flags included), but as our child. */
+function serveArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const [node, ...rest] = String(pkg.scripts.serve).split(/\s+/);
+  if (node !== 'node') throw new Error('expected the "serve" script to start with "node"');
+  return rest;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -145,7 +153,7 @@ async function main() {
         .join(' ')}`,
   );
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--live-only'], {
+  const server = spawn(process.execPath, [...serveArgs(), '--live-only'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), MAX_PARTICIPANTS: String(N) },
     stdio: ['ignore', 'ignore', 'inherit'],

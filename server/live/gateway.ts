@@ -52,12 +52,13 @@ export function attachGateway(options: GatewayOptions) {
     if (path !== LIVE_PATH) return refuseUpgrade(socket, 404, 'Not found');
     if (!originAllowed(req, config.allowedOrigins))
       return refuseUpgrade(socket, 403, 'This origin may not connect to the live server.');
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, socket));
   }
 
-  function onConnection(ws: WebSocket) {
+  function onConnection(ws: WebSocket, socket: Duplex) {
     const connection = sockets.add(
       ws,
+      socket,
       new TokenBucket(config.messageBurst, config.messagesPerSecond, clock.now()),
     );
     // ws reports a message over maxPayload here and closes with 1009 itself.

@@ -70,7 +70,22 @@ export class SessionRunner {
    * persisted and delivered.
    */
   async submit(code: JoinCode, command: LiveCommand, sender: string | null): Promise<void> {
-    const lane = this.lanes.get(code) ?? (await this.openLane(code));
+    let lane: Lane | null | undefined = this.lanes.get(code);
+    if (!lane)
+      try {
+        lane = await this.openLane(code);
+      } catch (error) {
+        this.log(`Session ${code}: could not load it for "${command.type}"`, error);
+        if (sender !== null)
+          this.reply(
+            code,
+            sender,
+            'unavailable',
+            'The server could not reach this session just now. Try again.',
+            command.type,
+          );
+        return;
+      }
     if (!lane || lane.gone) {
       if (sender !== null)
         this.reply(
@@ -82,8 +97,12 @@ export class SessionRunner {
         );
       return;
     }
-    const run = lane.tail.then(() => this.run(lane, command, sender));
-    lane.tail = run.catch(() => undefined);
+    const open = lane;
+    // run() reports its own failures to the sender; nothing it does may reject the queue.
+    const run = open.tail
+      .then(() => this.run(open, command, sender))
+      .catch((error: unknown) => this.log(`Session ${code}: "${command.type}" failed`, error));
+    open.tail = run;
     return run;
   }
 

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type {
   HostToken,
@@ -15,6 +16,8 @@ export type Role =
 export interface Connection {
   id: string;
   ws: WebSocket;
+  /** The TCP socket under `ws`, corked while a batch of messages is written to it. */
+  socket: Duplex;
   bucket: TokenBucket;
   /** Answered the last ping. */
   alive: boolean;
@@ -49,10 +52,11 @@ export class LocalSockets {
     return this.byId.size;
   }
 
-  add(ws: WebSocket, bucket: TokenBucket): Connection {
+  add(ws: WebSocket, socket: Duplex, bucket: TokenBucket): Connection {
     const connection: Connection = {
       id: `${this.processId}:${(this.nextId++).toString(36)}`,
       ws,
+      socket,
       bucket,
       alive: true,
       role: null,
@@ -83,11 +87,28 @@ export class LocalSockets {
   }
 
   deliver(code: JoinCode, deliveries: readonly Delivery[]): void {
+    // A reveal is two messages for each person (the room's reveal, then their own result): corked,
+    // they leave in one write per socket instead of two.
+    const corked = deliveries.length > 1 ? new Set<Duplex>() : null;
+    try {
+      this.deliverAll(code, deliveries, corked);
+    } finally {
+      for (const socket of corked ?? []) socket.uncork();
+    }
+  }
+
+  private deliverAll(code: JoinCode, deliveries: readonly Delivery[], corked: Set<Duplex> | null) {
     for (const delivery of deliveries) {
       switch (delivery.kind) {
         case 'send': {
           const data = Buffer.from(delivery.data);
-          for (const connection of this.targets(code, delivery.target)) this.send(connection, data);
+          for (const connection of this.targets(code, delivery.target)) {
+            if (corked && !corked.has(connection.socket)) {
+              connection.socket.cork();
+              corked.add(connection.socket);
+            }
+            this.send(connection, data);
+          }
           break;
         }
         case 'bind-host': {

@@ -14,6 +14,7 @@ import {
   type LiveSession,
   type Participant,
 } from './live-session';
+import { ranking } from './live-results';
 import { hostView, openQuestion, playerView, yourFinal, yourResult } from './live-views';
 import type { ServiceType } from './service-types';
 
@@ -420,15 +421,11 @@ function openRound(step: Step, index: number) {
 function revealIfAllAnswered(step: Step) {
   const { state } = step;
   if (state.phase.phase !== 'question') return;
-  const index = state.phase.index;
-  const answers = state.rounds[index]?.answers;
-  // Cheap check first: this runs on every answer, the exact check only near the end.
-  if (!answers || answers.size === 0 || answers.size < state.connected) return;
-  for (const id of state.presence.keys()) {
-    const p = state.participants.get(id);
-    if (p?.status === 'active' && p.firstIndex <= index && !answers.has(id)) return;
-  }
-  closeRound(step, index);
+  const round = state.rounds[state.phase.index];
+  // Everyone in the session may answer the open question, so "all connected have answered" is a
+  // comparison of two counts the state keeps.
+  if (!round || round.answers.size === 0 || round.tally.connectedAnswered < state.connected) return;
+  closeRound(step, round.index);
 }
 
 function closeRound(step: Step, index: number) {
@@ -455,11 +452,11 @@ function endSession(step: Step) {
   step.hostChanged(true);
 }
 
-function* connectedParticipants(state: LiveSession): Generator<Participant> {
-  for (const id of state.presence.keys()) {
-    const p = state.participants.get(id);
-    if (p?.status === 'active') yield p;
-  }
+/** Active participants with a connection, in ranking order (the ranking is at hand anyway). */
+function connectedParticipants(state: LiveSession): Participant[] {
+  return ranking(state)
+    .order.filter((r) => state.presence.has(r.participant.id))
+    .map((r) => r.participant);
 }
 
 function byToken(state: LiveSession, token: ParticipantToken): Participant | undefined {

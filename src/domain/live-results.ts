@@ -3,34 +3,57 @@ import {
   type ExportRow,
   type FinalResults,
   type LeaderRow,
+  type ParticipantId,
   type QuestionStat,
   type Reveal,
 } from './live-protocol';
 import { rank } from './live-scoring';
-import type { LiveSession, Participant, Round } from './live-session';
-import { byType, SERVICE_TYPES, type ServiceType } from './service-types';
+import {
+  NO_SCORE,
+  type LiveSession,
+  type Participant,
+  type Round,
+  type Score,
+} from './live-session';
+import { SERVICE_TYPES, type ServiceType } from './service-types';
 
 /** Results of a live session: ranking, leaderboard, per-question stats, final results, export. */
 
+export interface Ranked {
+  participant: Participant;
+  id: string;
+  points: number;
+  correct: number;
+  seq: number;
+}
+
 export interface Ranking {
   /** Active participants, best first. */
-  order: Participant[];
+  order: Ranked[];
   rankOf: Map<string, number>;
 }
 
-// The participants map is immutable, so a ranking computed for one map stays right for it. A storm
-// of reconnects after a reveal changes only presence, so it reuses one ranking instead of sorting
-// 2,000 people per reconnect.
-const rankings = new WeakMap<object, Ranking>();
+// The participants map is immutable and the scores change only at a reveal, so a ranking computed
+// for one pair of them stays right. A storm of reconnects after a reveal changes only presence, so
+// it reuses one ranking instead of sorting 2,000 people per reconnect.
+const rankings = new WeakMap<object, { scores: object; ranking: Ranking }>();
 
 export function ranking(state: LiveSession): Ranking {
   const cached = rankings.get(state.participants);
-  if (cached) return cached;
-  const active = [...state.participants.values()].filter((p) => p.status === 'active');
+  if (cached?.scores === state.scores) return cached.ranking;
+  const active: Ranked[] = [];
+  for (const participant of state.participants.values())
+    if (participant.status === 'active') {
+      const score = state.scores.get(participant.id) ?? NO_SCORE;
+      active.push({ participant, id: participant.id, seq: participant.seq, ...score });
+    }
   const result = rank(active);
-  rankings.set(state.participants, result);
+  rankings.set(state.participants, { scores: state.scores, ranking: result });
   return result;
 }
+
+export const scoreOf = (state: LiveSession, id: ParticipantId): Score =>
+  state.scores.get(id) ?? NO_SCORE;
 
 export const revealedCount = (state: LiveSession) =>
   state.rounds.filter((round) => round.stat !== null).length;
@@ -42,41 +65,31 @@ export const askedOf = (state: LiveSession, participant: Participant) =>
 export function leaderboard(state: LiveSession, size: number = LEADERBOARD_SIZE): LeaderRow[] {
   const { order, rankOf } = ranking(state);
   const revealed = revealedCount(state);
-  return order.slice(0, size).map((p) => ({
+  return order.slice(0, size).map(({ participant: p, points, correct }) => ({
     rank: rankOf.get(p.id) as number,
     participantId: p.id,
     name: p.name,
-    points: p.points,
-    correct: p.correct,
+    points,
+    correct,
     asked: Math.max(0, revealed - p.firstIndex),
   }));
 }
 
+/** A closing question's stats, from the tally its answers kept (see `Tally`). */
 export function questionStat(state: LiveSession, round: Round): QuestionStat {
   const question = state.questions[round.index];
   if (!question) throw new Error(`no question ${round.index}`);
-  const distribution = byType(() => 0);
-  let answered = 0;
-  let right = 0;
-  let noAnswer = 0;
-  // One pass over everyone who ever joined: their answer counts unless the host removed them
-  // (people who left after answering still count in the room's split).
-  for (const p of state.participants.values()) {
-    if (p.status === 'removed') continue;
-    const answer = round.answers.get(p.id);
-    if (answer) {
-      distribution[answer.choice] += 1;
-      answered += 1;
-      if (answer.correct) right += 1;
-    } else if (p.status === 'active' && p.firstIndex <= round.index) noAnswer += 1;
-  }
+  const { distribution, right } = round.tally;
+  const answered = SERVICE_TYPES.reduce((sum, t) => sum + distribution[t], 0);
   return {
     index: round.index,
     questionId: question.id,
     prompt: question.prompt,
     answer: question.answer,
-    distribution,
-    noAnswer,
+    distribution: { ...distribution },
+    // Everyone in the session can answer the open question (late joiners included), so those
+    // without an answer are the rest.
+    noAnswer: state.active - round.tally.activeAnswered,
     correctRate: answered === 0 ? 0 : right / answered,
     split: split(distribution),
     topConfusion: topConfusion(distribution, question.answer),

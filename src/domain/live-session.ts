@@ -13,7 +13,7 @@ import {
 } from './live-protocol';
 import { pointsFor } from './live-scoring';
 import { buildReveal, finalResults, questionStat } from './live-results';
-import type { ServiceType } from './service-types';
+import { byType, type ServiceType } from './service-types';
 
 /**
  * The state of one live session and the events that change it. A command handler
@@ -53,10 +53,15 @@ export interface Participant {
   /** The first question this person could answer (questions before it are not held against them). */
   firstIndex: number;
   status: 'active' | 'left' | 'removed';
-  /** Totals as of the last reveal: nothing about the open question shows before it closes. */
+}
+
+/** A participant's totals as of the last reveal: nothing about an open question shows before it closes. */
+export interface Score {
   points: number;
   correct: number;
 }
+
+export const NO_SCORE: Score = { points: 0, correct: 0 };
 
 export interface Answer {
   choice: ServiceType;
@@ -72,8 +77,24 @@ export interface Round {
   /** null when untimed. */
   deadline: number | null;
   answers: IMap<ParticipantId, Answer>;
+  /**
+   * Counts kept up to date as answers come in and people come and go, so that closing a question
+   * for 2,000 people does not look each of them up again.
+   */
+  tally: Tally;
   /** Set when the question is revealed. */
   stat: QuestionStat | null;
+}
+
+export interface Tally {
+  /** Answers per type, not counting people the host removed. */
+  distribution: Record<ServiceType, number>;
+  /** Right answers, not counting removed people. */
+  right: number;
+  /** Answers from people still in the session. */
+  activeAnswered: number;
+  /** Answers from people still in the session and connected. */
+  connectedAnswered: number;
 }
 
 export type Phase =
@@ -100,6 +121,11 @@ export interface LiveSession {
   nextSeq: number;
   /** Everyone who ever joined, including people who left or were removed. */
   participants: IMap<ParticipantId, Participant>;
+  /**
+   * Totals as of the last reveal. Changed only at a reveal, all at once, so it is a plain Map,
+   * copied then (a copy of 2,000 entries is far cheaper than 2,000 persistent-map updates).
+   */
+  scores: ReadonlyMap<ParticipantId, Score>;
   /** Open connections per participant (a person may have two tabs). */
   presence: IMap<ParticipantId, number>;
   byToken: IMap<ParticipantToken, ParticipantId>;
@@ -162,6 +188,7 @@ export function initialState(event: CreatedEvent): LiveSession {
     lastActiveAt: event.at,
     nextSeq: 0,
     participants: IMap(),
+    scores: new Map(),
     presence: IMap(),
     byToken: IMap(),
     byName: IMap(),
@@ -196,8 +223,6 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
         seq: state.nextSeq,
         firstIndex: firstAnswerableIndex(state.phase),
         status: 'active',
-        points: 0,
-        correct: 0,
       };
       return {
         ...state,
@@ -213,7 +238,7 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
       const after = Math.max(0, before + event.delta);
       const isActive = state.participants.get(event.participantId)?.status === 'active';
       const change = isActive ? Number(after > 0) - Number(before > 0) : 0;
-      return {
+      const next = {
         ...state,
         presence:
           after === 0
@@ -221,13 +246,19 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
             : state.presence.set(event.participantId, after),
         connected: state.connected + change,
       };
+      return change === 0
+        ? next
+        : retally(next, event.participantId, (tally) => ({
+            ...tally,
+            connectedAnswered: tally.connectedAnswered + change,
+          }));
     }
     case 'left':
     case 'removed': {
       const participant = state.participants.get(event.participantId);
       if (!participant || participant.status !== 'active') return state;
       const wasConnected = (state.presence.get(participant.id) ?? 0) > 0;
-      return {
+      const next = {
         ...state,
         participants: state.participants.set(participant.id, {
           ...participant,
@@ -239,6 +270,19 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
         active: state.active - 1,
         connected: state.connected - Number(wasConnected),
       };
+      return retally(next, participant.id, (tally, answer) => {
+        const removed = event.type === 'removed';
+        // A removed person's answer leaves the room's split; a person who left still counts in it.
+        const distribution = removed
+          ? { ...tally.distribution, [answer.choice]: tally.distribution[answer.choice] - 1 }
+          : tally.distribution;
+        return {
+          distribution,
+          right: tally.right - Number(removed && answer.correct),
+          activeAnswered: tally.activeAnswered - 1,
+          connectedAnswered: tally.connectedAnswered - Number(wasConnected),
+        };
+      });
     }
     case 'opened':
       return {
@@ -250,6 +294,12 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
             openedAt: event.at,
             deadline: event.deadline,
             answers: IMap(),
+            tally: {
+              distribution: byType(() => 0),
+              right: 0,
+              activeAnswered: 0,
+              connectedAnswered: 0,
+            },
             stat: null,
           },
         ],
@@ -266,9 +316,20 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
         correct,
         points: pointsFor(correct, event.timeMs, state.settings, state.questions.length),
       };
+      const { tally } = round;
+      const connected = (state.presence.get(event.participantId) ?? 0) > 0;
       return replaceRound(state, {
         ...round,
         answers: round.answers.set(event.participantId, answer),
+        tally: {
+          distribution: {
+            ...tally.distribution,
+            [answer.choice]: tally.distribution[answer.choice] + 1,
+          },
+          right: tally.right + Number(correct),
+          activeAnswered: tally.activeAnswered + 1,
+          connectedAnswered: tally.connectedAnswered + Number(connected),
+        },
       });
     }
     case 'revealed':
@@ -299,19 +360,30 @@ function replaceRound(state: LiveSession, round: Round): LiveSession {
   return { ...state, rounds };
 }
 
+/** Updates the open round's tally for a change to a person who has answered it. */
+function retally(
+  state: LiveSession,
+  participantId: ParticipantId,
+  change: (tally: Tally, answer: Answer) => Tally,
+): LiveSession {
+  if (state.phase.phase !== 'question') return state;
+  const round = state.rounds[state.phase.index];
+  const answer = round?.answers.get(participantId);
+  if (!round || !answer) return state;
+  return replaceRound(state, { ...round, tally: change(round.tally, answer) });
+}
+
 /** Closes a round: adds its points to the totals, then records its stats and the reveal. */
 function reveal(state: LiveSession, index: number): LiveSession {
   const round = state.rounds[index];
   if (!round || round.stat) return state;
-  const participants = state.participants.withMutations((all) => {
-    for (const [id, answer] of round.answers) {
-      const p = all.get(id);
-      if (p && answer.correct)
-        all.set(id, { ...p, points: p.points + answer.points, correct: p.correct + 1 });
-    }
-  });
-  const scored = replaceRound({ ...state, participants }, { ...round, stat: null });
-  const stat = questionStat(scored, round);
-  const closed = replaceRound(scored, { ...round, stat });
+  const scores = new Map(state.scores);
+  for (const [id, answer] of round.answers) {
+    if (!answer.correct) continue;
+    const before = scores.get(id) ?? NO_SCORE;
+    scores.set(id, { points: before.points + answer.points, correct: before.correct + 1 });
+  }
+  const scored = { ...state, scores };
+  const closed = replaceRound(scored, { ...round, stat: questionStat(scored, round) });
   return { ...closed, phase: { phase: 'reveal', index, reveal: buildReveal(closed, index) } };
 }

@@ -6,7 +6,7 @@ import type {
   YourFinal,
   YourResult,
 } from './live-protocol';
-import { askedOf, exportRows, ranking } from './live-results';
+import { askedOf, exportRows, ranking, scoreOf } from './live-results';
 import type { LiveSession, Participant } from './live-session';
 
 /**
@@ -47,8 +47,7 @@ export function participantSummaries(state: LiveSession): ParticipantSummary[] {
       id: p.id,
       name: p.name,
       connected: (state.presence.get(p.id) ?? 0) > 0,
-      points: p.points,
-      correct: p.correct,
+      ...scoreOf(state, p.id),
     }));
 }
 
@@ -92,7 +91,7 @@ export function yourResult(
     correct: answer?.correct ?? false,
     points: answer?.points ?? 0,
     timeMs: answer?.timeMs ?? null,
-    totalPoints: participant.points,
+    totalPoints: scoreOf(state, participant.id).points,
     rank: rankOf.get(participant.id) ?? order.length + 1,
     of: Math.max(1, order.length),
   };
@@ -103,8 +102,7 @@ export function yourFinal(state: LiveSession, participant: Participant): YourFin
   return {
     rank: rankOf.get(participant.id) ?? order.length + 1,
     of: Math.max(1, order.length),
-    points: participant.points,
-    correct: participant.correct,
+    ...scoreOf(state, participant.id),
     asked: askedOf(state, participant),
   };
 }
@@ -122,7 +120,7 @@ export function playerView(state: LiveSession, participant: Participant, now: nu
           phase: 'question',
           question: openQuestion(state, phase.index, now),
           yourAnswer: state.rounds[phase.index]?.answers.get(participant.id)?.choice ?? null,
-          totalPoints: participant.points,
+          totalPoints: scoreOf(state, participant.id).points,
         },
       };
     case 'reveal':

@@ -3,6 +3,7 @@ import WebSocket, { type ClientOptions } from 'ws';
 import { createApp, type App } from '../../server/app';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config';
 import { MemoryFanOut, type Delivery } from '../../server/live/fanout';
+import type { SessionStore } from '../../server/live/session-store';
 import type { Question } from '../../src/domain/bank-schema';
 import {
   parseServerMessage,
@@ -58,7 +59,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Partial<ServerConfig> = {}): Promise<Harness> {
+export async function startServer(
+  config: Partial<ServerConfig> = {},
+  store?: SessionStore,
+): Promise<Harness> {
   const clock = new FakeClock();
   const fanout = new RecordingFanOut();
   const app = createApp({
@@ -70,6 +74,7 @@ export async function startServer(config: Partial<ServerConfig> = {}): Promise<H
     fanout,
     builtinBank: makeBank(secretQuestions(), { title: 'Live test bank' }),
     processId: 'test',
+    ...(store ? { store } : {}),
     log: () => undefined,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,53 @@
+import { afterEach, expect, it } from 'vitest';
+import { MemorySessionStore } from '../../server/live/session-store';
+import type { JoinCode } from '../../src/domain/live-protocol';
+import type { ChangeEvent, LiveSession } from '../../src/domain/live-session';
+import { hostOf, joinAs, request, startServer, type Harness } from './live-harness';
+
+/** A store that can be told to fail, as a shared store does when its network goes. */
+class FlakyStore extends MemorySessionStore {
+  failing = false;
+  appended: ChangeEvent[][] = [];
+  override async append(code: JoinCode, events: readonly ChangeEvent[], next: LiveSession) {
+    if (this.failing) throw new Error('store unreachable');
+    this.appended.push([...events]);
+    return super.append(code, events, next);
+  }
+}
+
+let h: Harness;
+afterEach(() => h.close());
+
+it('acknowledges an answer only once the store holds it, and loses nothing when it cannot', async () => {
+  const store = new FlakyStore();
+  h = await startServer({}, store);
+  const { code, hostToken } = await h.create();
+  const host = await hostOf(h, code, hostToken);
+  const ana = await joinAs(h, code, 'Ana');
+  await joinAs(h, code, 'Ben');
+  host.send({ type: 'start' });
+  await ana.client.next('question');
+
+  store.failing = true;
+  const refused = await request(
+    ana.client,
+    { type: 'answer', index: 0, choice: 'NodePort' },
+    'error',
+  );
+  expect(refused).toMatchObject({ code: 'unavailable', ref: 'answer' });
+  expect(ana.client.count('ack')).toBe(0);
+  expect((await store.load(code))?.rounds[0]?.answers.size).toBe(0);
+
+  store.failing = false;
+  const ack = await request(ana.client, { type: 'answer', index: 0, choice: 'NodePort' }, 'ack');
+  expect(ack.choice).toBe('NodePort');
+  // What the store was given for the answer: one small event, not the session.
+  expect(store.appended.at(-1)).toEqual([
+    expect.objectContaining({
+      type: 'answered',
+      index: 0,
+      participantId: ana.welcome.participantId,
+    }),
+  ]);
+  expect((await store.load(code))?.rounds[0]?.answers.size).toBe(1);
+});
