@@ -18,6 +18,9 @@ export function currentVersion(chain: MigrationChain<never>): number {
   return chain.length + 1;
 }
 
+const isVersion = (version: unknown): version is number =>
+  Number.isInteger(version) && (version as number) >= 1;
+
 /** Runs `data`, written at `version`, through the rest of the chain. Never throws. */
 export function migrate<Context>(
   data: unknown,
@@ -25,8 +28,7 @@ export function migrate<Context>(
   chain: MigrationChain<Context>,
   context: Context,
 ): Migrated {
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { ok: false, problem: 'unversioned', version };
+  if (!isVersion(version)) return { ok: false, problem: 'unversioned', version };
   const current = currentVersion(chain);
   if (version > current) return { ok: false, problem: 'newer', version, current };
   let value = data;

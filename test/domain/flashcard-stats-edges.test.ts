@@ -7,7 +7,9 @@ import {
   reviewHeatmap,
 } from '../../src/domain/flashcard-stats';
 import {
+  compareEvents,
   createScheduler,
+  flashcardEvents,
   describeInterval,
   formatInterval,
   previewRatings,
@@ -39,6 +41,18 @@ describe('statistics at their edges', () => {
   it('the forecast runs forward from today, one date per day', () => {
     const forecast = dueForecast(new Map(), [], TODAY, calendar, 3);
     expect(forecast.map((d) => d.date)).toEqual(['2025-03-05', '2025-03-06', '2025-03-07']);
+  });
+
+  it('the forecast ends before the day that is `days` away', () => {
+    const deck = replay(reviewEvents([makeReview('r', 'q', NOW, 4)], []), scheduler);
+    const dueIn = calendar.dayOf(deck.get('q' as QuestionId)!.due) - TODAY;
+    expect(dueIn).toBeGreaterThan(1);
+    const forecast = dueForecast(deck, ['q' as QuestionId], TODAY, calendar, dueIn);
+    expect(forecast).toHaveLength(dueIn);
+    expect(forecast.every((d) => d.count === 0)).toBe(true);
+    expect(dueForecast(deck, ['q' as QuestionId], TODAY, calendar, dueIn + 1).at(-1)?.count).toBe(
+      1,
+    );
   });
 
   it('the heatmap counts its first day, never a day after today, and names weekdays in order', () => {
@@ -78,6 +92,14 @@ describe('review events', () => {
     expect(quizEvents([result]).map((e) => e.id)).toEqual(['quiz:quiz-9:0', 'quiz:quiz-9:1']);
   });
 
+  it('compare by time, then by id; an event equals only itself', () => {
+    const at5 = (id: string) => flashcardEvents([makeReview(id, 'q', 5)])[0]!;
+    expect(compareEvents(at5('a'), at5('b'))).toBe(-1);
+    expect(compareEvents(at5('b'), at5('a'))).toBe(1);
+    expect(compareEvents(at5('a'), at5('a'))).toBe(0);
+    expect(compareEvents(at5('b'), flashcardEvents([makeReview('a', 'q', 6)])[0]!)).toBeLessThan(0);
+  });
+
   it('events at the same moment are ordered by id', () => {
     const logs = [makeReview('b', 'q', 5), makeReview('c', 'q', 5), makeReview('a', 'q', 5)];
     expect(reviewEvents(logs, []).map((e) => e.id)).toEqual(['a', 'b', 'c']);
@@ -88,6 +110,15 @@ describe('review events', () => {
     const card = deck.get('q' as QuestionId);
     expect(previewRatings(card, NOW - HOUR, scheduler)).toEqual(
       previewRatings(card, NOW, scheduler),
+    );
+  });
+});
+
+describe('the scheduler', () => {
+  it('has fuzz off unless asked for', () => {
+    expect(scheduler.parameters.enable_fuzz).toBe(false);
+    expect(createScheduler(DEFAULT_FLASHCARD_SETTINGS, { fuzz: true }).parameters.enable_fuzz).toBe(
+      true,
     );
   });
 });

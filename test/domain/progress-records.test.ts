@@ -7,7 +7,7 @@ import {
   type MigrationChains,
 } from '../../src/domain/progress-records';
 import type { Snapshot } from '../../src/domain/snapshots';
-import { makeResult, makeReview } from '../factories-progress';
+import { makeAnswer, makeResult, makeReview } from '../factories-progress';
 import { exportToV2, failingStep, prefixBankIds, toV2, v1Only } from '../fakes/test-migrations';
 
 const review = makeReview('r1', 'q1', 50);
@@ -89,6 +89,13 @@ describe('reading a stored record', () => {
       status: 'set-aside',
       reason: 'answers: Invalid input: expected array, received string',
     });
+    const badChoice = {
+      ...result,
+      answers: [{ ...makeAnswer('q1', 'NodePort', 'NodePort'), choice: 'x' }],
+    };
+    expect(readRecord({ v: 1, data: badChoice }, 'quizResults', v1Only)).toMatchObject({
+      reason: expect.stringMatching(/^answers\.0\.choice: /),
+    });
     expect(readRecord({ v: 1, data: 'nope' }, 'settings', v1Only)).toEqual({
       status: 'set-aside',
       reason: 'record: Invalid input: expected object, received string',
@@ -138,6 +145,11 @@ describe('reading a stored snapshot', () => {
       status: 'set-aside',
       reason:
         'data: This file was exported by a newer version of the app (format version 3); this app reads up to 2. Update the app, then import it.',
+    });
+    const twoProblems = { ...snapshot, data: { ...snapshot.data, bankIds: 5, reviewLogs: 'x' } };
+    expect(readRecord({ v: 1, data: twoProblems }, 'snapshots', v1Only)).toEqual({
+      status: 'set-aside',
+      reason: 'data: bankIds: expected array, got 5 reviewLogs: expected array, got "x"',
     });
     const notObject = { v: 1, data: 'snapshot' };
     expect(readRecord(notObject, 'snapshots', v1Only)).toEqual({

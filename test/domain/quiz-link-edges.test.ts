@@ -36,6 +36,7 @@ describe('quiz link parameters at their edges', () => {
     expect(ok('difficulty=2').difficulties).toEqual([2]);
     expect(ok('difficulty=3').difficulties).toEqual([3]);
     fails('difficulty=1,7');
+    fails('difficulty=');
     expect(DIFFICULTY_NAMES).toEqual({ 1: 'Recall', 2: 'Apply', 3: 'Edge case' });
   });
 
@@ -49,7 +50,8 @@ describe('quiz link parameters at their edges', () => {
     expect(ok('timer=0').timerSeconds).toBeNull();
     expect(ok('timer=15').timerSeconds).toBe(15);
     expect(ok('timer=300').timerSeconds).toBe(300);
-    ['timer=14', 'timer=301', 'timer=x30', 'timer=30x'].forEach(fails);
+    // Number() would read these as 30, 30 and 100; the link must say exactly what it means.
+    ['timer=14', 'timer=301', 'timer=x30', 'timer=+30', 'timer=30+', 'timer=1e2'].forEach(fails);
   });
 
   it('confidence: 1 or 0', () => {

@@ -4,10 +4,11 @@ import { fixedOffsetCalendar } from '../../src/domain/calendar';
 import {
   buildExport,
   describeProgress,
+  isEmptyProgress,
   mergeProgress,
   type ProgressData,
 } from '../../src/domain/progress-export';
-import { activeQuizSchema } from '../../src/domain/progress-schema';
+import { activeQuizSchema, quizResultSchema } from '../../src/domain/progress-schema';
 import { StaleQuizError } from '../../src/domain/progress-store';
 import { snapshotSchema, type Snapshot } from '../../src/domain/snapshots';
 import { DEFAULT_SETTINGS } from '../../src/domain/quiz-settings';
@@ -50,6 +51,23 @@ describe('stored snapshots', () => {
     const [kept] = await store.listSnapshots();
     expect(kept).toMatchObject({ reason: 'before-restore', takenAt: 1000 });
     expect(kept?.data.quizResults.map((r) => r.quizId)).toEqual(['current']);
+  });
+});
+
+describe('export contents', () => {
+  it('list the banks the records refer to, sorted, once each', () => {
+    const data = {
+      ...empty,
+      quizResults: [{ ...makeResult('a', []), bankId: 'zeta' }],
+      reviewLogs: [{ ...makeReview('r', 'q', 1), bankId: 'alpha' }, makeReview('s', 'q', 2)],
+    };
+    expect(buildExport(data, 1).bankIds).toEqual(['alpha', 'bundled', 'zeta']);
+  });
+
+  it('count as empty only with neither quiz results nor reviews', () => {
+    expect(isEmptyProgress(empty)).toBe(true);
+    expect(isEmptyProgress({ ...empty, reviewLogs: [makeReview('r', 'q', 1)] })).toBe(false);
+    expect(isEmptyProgress({ ...empty, quizResults: [makeResult('a', [])] })).toBe(false);
   });
 });
 
@@ -129,5 +147,13 @@ describe('the saved quiz', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('StaleQuizError');
     expect(error.message).toBe('This quiz has moved on in another tab or window.');
+  });
+});
+
+describe('quiz settings as saved', () => {
+  it('keep a count of all and feedback at the end', () => {
+    const settings = { ...DEFAULT_SETTINGS, count: 'all', feedback: 'end' };
+    const result = { ...makeResult('a', []), settings };
+    expect(quizResultSchema.parse(result).settings).toEqual(settings);
   });
 });

@@ -48,6 +48,18 @@ describe('weak spots', () => {
     expect([...spots.tagMissRate.keys()].sort()).toEqual(['cloud', 'dns', 'internal', 'ports']);
   });
 
+  it('names at most three tags', () => {
+    const four = findWeakSpots(bank, [
+      makeResult('t', [
+        miss('np', 'NodePort', 1),
+        miss('lb', 'LoadBalancer', 2),
+        miss('en', 'ExternalName', 3),
+        miss('cip', 'ClusterIP', 4),
+      ]),
+    ]);
+    expect(four.weakestTags).toEqual(['cloud', 'dns', 'internal']);
+  });
+
   it('breaks a tie between tags by name', () => {
     const tied = findWeakSpots(bank, [
       makeResult('t', [miss('en', 'ExternalName', 1), miss('lb', 'LoadBalancer', 2)]),
