@@ -15,7 +15,7 @@ export const EXPORT_COLUMNS = [
  * by a spreadsheet: OWASP's "CSV injection". Names come from participants, so such a cell gets a
  * leading apostrophe and is quoted; the spreadsheet shows it as text.
  */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** One row per participant per question, with a header; RFC 4180 quoting by papaparse. */
 export function toCsv(rows: readonly ExportRow[]): string {
@@ -37,16 +37,4 @@ export function toCsv(rows: readonly ExportRow[]): string {
 
 export function toJson(rows: readonly ExportRow[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
-}
-
-/** Saves text as a file through the browser's download. */
-export function downloadText(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -20,7 +20,10 @@ export function HostFinal({ view, final, rows, today }: Props) {
 
   async function download(kind: 'csv' | 'json') {
     // The CSV writer loads only when someone exports.
-    const { toCsv, toJson, downloadText } = await import('../../lib/live-export');
+    const [{ toCsv, toJson }, { downloadText }] = await Promise.all([
+      import('../../lib/live-export'),
+      import('../../lib/download'),
+    ]);
     const name = `team-session-${view.code}-${today()}.${kind}`;
     if (kind === 'csv') downloadText(name, toCsv(rows), 'text/csv;charset=utf-8');
     else downloadText(name, toJson(rows), 'application/json');
