@@ -38,9 +38,12 @@ export function createApp(options: AppOptions) {
     progressMs: config.progressMs,
     ...(options.log ? { log: options.log } : {}),
   });
-  const sockets = new LocalSockets(options.processId ?? String(process.pid), (code, token) => {
-    void runner.submit(code, { type: 'disconnected', token }, null);
-  });
+  const sockets = new LocalSockets(
+    options.processId ?? String(process.pid),
+    (code, token, connection) => {
+      void runner.submit(code, { type: 'disconnected', token, connection }, null);
+    },
+  );
   const unsubscribe = fanout.subscribe((code, deliveries) => sockets.deliver(code, deliveries));
 
   const api = apiRoutes({

@@ -69,7 +69,11 @@ export function attachGateway(options: GatewayOptions) {
       sockets.remove(connection);
       const role = connection.role;
       if (role?.kind === 'participant')
-        void runner.submit(role.code, { type: 'disconnected', token: role.token }, null);
+        void runner.submit(
+          role.code,
+          { type: 'disconnected', token: role.token, connection: connection.id },
+          null,
+        );
     });
   }
 
@@ -112,8 +116,13 @@ export function attachGateway(options: GatewayOptions) {
           message.type === 'host-hello'
             ? { type: 'host-hello', hostToken: message.hostToken }
             : message.type === 'join'
-              ? { type: 'join', name: message.name, token: newParticipantToken() }
-              : { type: 'rejoin', token: message.token };
+              ? {
+                  type: 'join',
+                  name: message.name,
+                  token: newParticipantToken(),
+                  connection: connection.id,
+                }
+              : { type: 'rejoin', token: message.token, connection: connection.id };
         connection.pending = true;
         void runner.submit(message.code, command, connection.id).finally(() => {
           connection.pending = false;

@@ -45,7 +45,11 @@ export class LocalSockets {
    */
   constructor(
     private readonly processId: string,
-    private readonly onOrphan: (code: JoinCode, token: ParticipantToken) => void,
+    private readonly onOrphan: (
+      code: JoinCode,
+      token: ParticipantToken,
+      connection: string,
+    ) => void,
   ) {}
 
   get size(): number {
@@ -122,7 +126,7 @@ export class LocalSockets {
           const connection = this.byId.get(delivery.connection);
           if (!connection) {
             if (delivery.connection.startsWith(`${this.processId}:`))
-              this.onOrphan(code, delivery.token);
+              this.onOrphan(code, delivery.token, delivery.connection);
             break;
           }
           connection.role = {
