@@ -18,6 +18,8 @@ export interface ServerConfig {
   pingIntervalMs: number;
   hostViewMs: number;
   progressMs: number;
+  /** A connection whose command has not settled after this long is asked to reconnect. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   pingIntervalMs: 30_000,
   hostViewMs: 250,
   progressMs: 250,
+  requestTimeoutMs: 10_000,
 };
 
 const whole = (name: string, min: number, max: number) =>

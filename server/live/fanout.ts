@@ -29,15 +29,26 @@ export type Delivery =
       participantId: ParticipantId;
       token: ParticipantToken;
     }
-  | { kind: 'close'; target: Target; code: number; reason: string };
+  | { kind: 'close'; target: Target; code: number; reason: string }
+  /**
+   * The command this connection sent has been dealt with (whatever the reply). Its process stops
+   * waiting for it: a command that never settles was lost with a crashed process, and the
+   * connection is asked to reconnect so its client can send it again.
+   */
+  | { kind: 'settled'; connection: string };
 
 export type DeliveryListener = (code: JoinCode, deliveries: readonly Delivery[]) => void;
 
 export interface FanOut {
-  /** Publishes one command's deliveries, in order. */
+  /** Publishes deliveries for one session, in order, to every process that holds its sockets. */
   publish(code: JoinCode, deliveries: readonly Delivery[]): void;
   /** Listens for every session's deliveries; returns the function that stops listening. */
   subscribe(listener: DeliveryListener): () => void;
+  /**
+   * This process holds (or is about to hold) a socket in this session: from when the promise
+   * resolves, the session's deliveries reach this process. Returns the function that stops it.
+   */
+  listen(code: JoinCode): Promise<() => void>;
 }
 
 export class MemoryFanOut implements FanOut {
@@ -51,5 +62,9 @@ export class MemoryFanOut implements FanOut {
   subscribe(listener: DeliveryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async listen(): Promise<() => void> {
+    return () => undefined;
   }
 }

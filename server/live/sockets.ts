@@ -24,7 +24,15 @@ export interface Connection {
   role: Role | null;
   /** A hello, join or rejoin is on its way: another one now would make a second identity. */
   pending: boolean;
+  /** Commands sent for this connection and not yet settled, and since when some have waited. */
+  inflight: number;
+  waitingSince: number | null;
+  /** The session whose deliveries this process listens to for this connection. */
+  listening: { code: JoinCode; stop: () => void } | null;
 }
+
+/** The process a connection id belongs to: ids are `<process id>:<n>`. */
+export const processOf = (connection: string) => connection.slice(0, connection.lastIndexOf(':'));
 
 /** A socket that has this much unsent is not reading: it is dropped rather than fill memory. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -65,13 +73,24 @@ export class LocalSockets {
       alive: true,
       role: null,
       pending: false,
+      inflight: 0,
+      waitingSince: null,
+      listening: null,
     };
     this.byId.set(connection.id, connection);
     return connection;
   }
 
+  /** A command from this connection is on its way to its session. */
+  sent(connection: Connection, now: number): void {
+    connection.inflight += 1;
+    connection.waitingSince ??= now;
+  }
+
   remove(connection: Connection): void {
     this.byId.delete(connection.id);
+    connection.listening?.stop();
+    connection.listening = null;
     const role = connection.role;
     if (role?.kind === 'host') {
       const set = this.hosts.get(role.code);
@@ -144,6 +163,14 @@ export class LocalSockets {
           for (const connection of [...this.targets(code, delivery.target)])
             connection.ws.close(delivery.code, delivery.reason);
           break;
+        case 'settled': {
+          const connection = this.byId.get(delivery.connection);
+          if (!connection) break;
+          connection.pending = false;
+          connection.inflight = Math.max(0, connection.inflight - 1);
+          if (connection.inflight === 0) connection.waitingSince = null;
+          break;
+        }
       }
     }
   }

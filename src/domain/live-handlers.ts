@@ -47,7 +47,13 @@ export type LiveCommand =
   /** A question's timer ran out. */
   | { type: 'deadline'; index: number }
   /** The idle timer fired; the session ends if nothing happened for `limits.idleMs`. */
-  | { type: 'expire' };
+  | { type: 'expire' }
+  /**
+   * What people last received may not be what the session says: a process took the session over
+   * from one that crashed after storing a change and before sending it. Sends the current phase
+   * to the room and the host again; changes nothing.
+   */
+  | { type: 'resync' };
 
 export type Audience =
   | { to: 'sender' }
@@ -144,6 +150,8 @@ export function handle(state: LiveSession, command: LiveCommand, now: number): O
       return deadline(step, command.index);
     case 'expire':
       return expire(step);
+    case 'resync':
+      return resync(step);
   }
 }
 
@@ -462,26 +470,58 @@ function revealIfAllAnswered(step: Step) {
 
 function closeRound(step: Step, index: number) {
   step.emit({ type: 'revealed', at: step.now, index });
+  sendReveal(step);
+  step.hostChanged(true);
+}
+
+/** One message for the whole room (serialized once), then each person's own result. */
+function sendReveal(step: Step) {
   const { state } = step;
   if (state.phase.phase !== 'reveal') return;
-  // One message for the whole room (serialized once), then each person's own result.
+  const { index } = state.phase;
   step.send({ to: 'participants' }, { type: 'reveal', reveal: state.phase.reveal });
   for (const p of connectedParticipants(state))
     step.send(
       { to: 'participant', id: p.id },
       { type: 'your-result', result: yourResult(state, p, index) },
     );
-  step.hostChanged(true);
 }
 
 function endSession(step: Step) {
   step.emit({ type: 'ended', at: step.now });
+  sendFinal(step);
+  step.hostChanged(true);
+}
+
+function sendFinal(step: Step) {
   const { state } = step;
   if (state.phase.phase !== 'ended') return;
   step.send({ to: 'participants' }, { type: 'ended', final: state.phase.final });
   for (const p of connectedParticipants(state))
     step.send({ to: 'participant', id: p.id }, { type: 'your-final', result: yourFinal(state, p) });
+}
+
+function resync(step: Step): Outcome {
+  const { state, now } = step;
+  switch (state.phase.phase) {
+    case 'question':
+      step.send(
+        { to: 'participants' },
+        { type: 'question', question: openQuestion(state, state.phase.index, now) },
+      );
+      step.effect({ kind: 'progress' });
+      break;
+    case 'reveal':
+      sendReveal(step);
+      break;
+    case 'ended':
+      sendFinal(step);
+      break;
+    case 'lobby':
+      break;
+  }
   step.hostChanged(true);
+  return step.result();
 }
 
 /** Active participants with a connection, in ranking order (the ranking is at hand anyway). */

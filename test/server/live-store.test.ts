@@ -8,10 +8,15 @@ import { hostOf, joinAs, request, startServer, type Harness } from './live-harne
 class FlakyStore extends MemorySessionStore {
   failing = false;
   appended: ChangeEvent[][] = [];
-  override async append(code: JoinCode, events: readonly ChangeEvent[], next: LiveSession) {
+  override async append(
+    code: JoinCode,
+    version: number,
+    events: readonly ChangeEvent[],
+    next: LiveSession,
+  ) {
     if (this.failing) throw new Error('store unreachable');
     this.appended.push([...events]);
-    return super.append(code, events, next);
+    return super.append(code, version, events, next);
   }
 }
 
@@ -36,7 +41,7 @@ it('acknowledges an answer only once the store holds it, and loses nothing when 
   );
   expect(refused).toMatchObject({ code: 'unavailable', ref: 'answer' });
   expect(ana.client.count('ack')).toBe(0);
-  expect((await store.load(code))?.rounds[0]?.answers.size).toBe(0);
+  expect((await store.load(code))?.state.rounds[0]?.answers.size).toBe(0);
 
   store.failing = false;
   const ack = await request(ana.client, { type: 'answer', index: 0, choice: 'NodePort' }, 'ack');
@@ -49,5 +54,5 @@ it('acknowledges an answer only once the store holds it, and loses nothing when 
       participantId: ana.welcome.participantId,
     }),
   ]);
-  expect((await store.load(code))?.rounds[0]?.answers.size).toBe(1);
+  expect((await store.load(code))?.state.rounds[0]?.answers.size).toBe(1);
 });
