@@ -59,7 +59,7 @@ export function createApp(options: AppOptions) {
   backend.start({
     forwarded: (f) => void runner.submit(f.code, f.command, f.sender, f.hops + 1),
     adopt: (code) => void runner.adopt(code),
-    processesGone: (processes) => runner.dropConnectionsOf(processes),
+    alive: (processes) => runner.keepConnectionsOf(processes),
     running: () => runner.codes(),
     notOwned: (codes) => runner.forget(codes),
     reannounce: () => {

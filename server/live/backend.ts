@@ -17,8 +17,11 @@ export interface BackendHooks {
   forwarded(command: ForwardedCommand): void;
   /** A session whose owner died: run it here now (its timers must go on). */
   adopt(code: JoinCode): void;
-  /** These processes died: drop the connections they held from the sessions run here. */
-  processesGone(processes: ReadonlySet<string>): void;
+  /**
+   * These processes are alive: connections held by any other one (it crashed) are gone from the
+   * sessions run here.
+   */
+  alive(processes: ReadonlySet<string>): void;
   /** The sessions this process runs, to check that it still owns them. */
   running(): JoinCode[];
   /** This process no longer owns these sessions: stop running them. */

@@ -35,7 +35,13 @@ export type Delivery =
    * waiting for it: a command that never settles was lost with a crashed process, and the
    * connection is asked to reconnect so its client can send it again.
    */
-  | { kind: 'settled'; connection: string };
+  | { kind: 'settled'; connection: string }
+  /**
+   * A hello, join or rejoin could not be served (the store is out of reach). A connection with no
+   * identity yet is closed with "try again later" (1013), and its client retries with backoff; one
+   * already in a session (the server re-announcing it) stays as it is.
+   */
+  | { kind: 'retry-later'; connection: string };
 
 export type DeliveryListener = (code: JoinCode, deliveries: readonly Delivery[]) => void;
 

@@ -1,10 +1,5 @@
 import { handle, type LiveCommand, type Outcome } from '../../src/domain/live-handlers';
-import {
-  CLOSE_CODES,
-  type ErrorCode,
-  type JoinCode,
-  type ServerMessage,
-} from '../../src/domain/live-protocol';
+import type { ErrorCode, JoinCode, ServerMessage } from '../../src/domain/live-protocol';
 import type { CreatedEvent, LiveSession } from '../../src/domain/live-session';
 import { initialState } from '../../src/domain/live-session';
 import type { Clock } from '../clock';
@@ -71,7 +66,13 @@ export class SessionRunner {
     const state = initialState(created);
     const result = await this.options.store.create(created, state, maxSessions);
     if (result !== 'created') return result;
-    await this.options.placement.claim(created.code, created.limits.idleMs);
+    try {
+      await this.options.placement.claim(created.code, created.limits.idleMs);
+    } catch (error) {
+      // Nobody would run it: take it back rather than leave it to expire.
+      await this.options.store.delete(created.code).catch(() => undefined);
+      throw error;
+    }
     this.startLane(state, 0);
     return result;
   }
@@ -106,11 +107,12 @@ export class SessionRunner {
   }
 
   /**
-   * These processes are gone: whoever was connected through them is not any more. Each session
-   * run here that counted such a connection drops it (and may reveal, if the rest have answered).
+   * Only these processes are alive: whoever was connected through another one is not any more.
+   * Each session run here that counted such a connection drops it (and may reveal, if the rest
+   * have answered).
    */
-  dropConnectionsOf(processes: ReadonlySet<string>): void {
-    for (const lane of this.lanes.values()) this.dropLostConnections(lane, (p) => processes.has(p));
+  keepConnectionsOf(live: ReadonlySet<string>): void {
+    for (const lane of this.lanes.values()) this.dropLostConnections(lane, (p) => !live.has(p));
   }
 
   /** Stops every timer (server shutdown). */
@@ -380,12 +382,7 @@ export class SessionRunner {
     // Someone not yet in (a hello, join or rejoin) is asked to come back later, and their client
     // retries with backoff; people already in keep their connection and try the action again.
     if (errorCode === 'unavailable' && IDENTIFY.has(command.type))
-      deliveries.push({
-        kind: 'close',
-        target: to,
-        code: CLOSE_CODES.tryAgain,
-        reason: 'Session store unavailable.',
-      });
+      deliveries.push({ kind: 'retry-later', connection: sender });
     this.options.fanout.publish(code, deliveries);
   }
 

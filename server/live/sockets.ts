@@ -1,10 +1,11 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import type {
-  HostToken,
-  JoinCode,
-  ParticipantId,
-  ParticipantToken,
+import {
+  CLOSE_CODES,
+  type HostToken,
+  type JoinCode,
+  type ParticipantId,
+  type ParticipantToken,
 } from '../../src/domain/live-protocol';
 import type { Delivery, Target } from './fanout';
 import type { TokenBucket } from './rate-limit';
@@ -163,6 +164,12 @@ export class LocalSockets {
           for (const connection of [...this.targets(code, delivery.target)])
             connection.ws.close(delivery.code, delivery.reason);
           break;
+        case 'retry-later': {
+          const connection = this.byId.get(delivery.connection);
+          if (connection && !connection.role)
+            connection.ws.close(CLOSE_CODES.tryAgain, 'Session store unavailable.');
+          break;
+        }
         case 'settled': {
           const connection = this.byId.get(delivery.connection);
           if (!connection) break;

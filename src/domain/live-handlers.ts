@@ -393,13 +393,20 @@ function disconnected(step: Step, token: ParticipantToken, connection: Connectio
   return step.result();
 }
 
+/**
+ * Unlike a close, a crash does not let the open question close on the spot because everyone left
+ * connected has answered: the people it knocked out are reconnecting through another process and
+ * get their chance. The next answer, leave or close (or the timer) decides as usual.
+ */
 function connectionsLost(step: Step, connections: readonly ConnectionId[]): Outcome {
   const lost = new Set(connections);
   for (const [participantId, open] of step.state.presence)
     for (const connection of open)
       if (lost.has(connection))
         step.emit({ type: 'presence', at: step.now, participantId, connection, delta: -1 });
-  if (step.events.length > 0) afterDeparture(step);
+  if (step.events.length === 0) return step.result();
+  step.hostChanged();
+  if (step.state.phase.phase === 'question') step.effect({ kind: 'progress' });
   return step.result();
 }
 

@@ -129,6 +129,8 @@ type Of<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
 
 /** A real `ws` client that keeps every message it receives, raw and parsed. */
 export class Client {
+  /** How long `next` waits for a message (tests across processes on a busy machine wait longer). */
+  static timeoutMs = 4000;
   raw: string[] = [];
   messages: ServerMessage[] = [];
   private taken = new Set<number>();
@@ -185,7 +187,7 @@ export class Client {
           done();
           reject(
             new Error(
-              `closed before a "${type}" came; got ${JSON.stringify(this.messages.map((m) => m.type))}`,
+              `closed before a "${type}" came; got ${JSON.stringify(this.messages.map((m) => (m.type === 'error' ? m : m.type)))}`,
             ),
           );
         }
@@ -194,10 +196,10 @@ export class Client {
         done();
         reject(
           new Error(
-            `no "${type}" within 4 s; got ${JSON.stringify(this.messages.map((m) => m.type))}`,
+            `no "${type}" within ${Client.timeoutMs / 1000} s; got ${JSON.stringify(this.messages.map((m) => (m.type === 'error' ? m : m.type)))}`,
           ),
         );
-      }, 4000);
+      }, Client.timeoutMs);
       const done = () => {
         clearTimeout(timer);
         this.listeners.delete(look);
