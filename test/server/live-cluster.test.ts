@@ -155,10 +155,11 @@ describe('sessions across two server processes sharing one Redis', () => {
     const hostA = await host(a, code, hostToken);
     const ana = await join(a, code, 'Ana');
     const ben = await join(b, code, 'Ben');
+    const cy = await join(b, code, 'Cy');
     const opened = ben.client.next('question');
     hostA.send({ type: 'start' });
     await opened;
-    await request(ana.client, { type: 'answer', index: 0, choice: 'NodePort' }, 'ack');
+    await request(ben.client, { type: 'answer', index: 0, choice: 'NodePort' }, 'ack');
 
     await redis.halt();
     for (const server of [a, b]) {
@@ -182,17 +183,20 @@ describe('sessions across two server processes sharing one Redis', () => {
     // Joining: a clear refusal, and the connection closes so the client tries again later.
     const late = await b.connect();
     clients.push(late);
-    const joinRefused = await request(late, { type: 'join', code, name: 'Cy' }, 'error');
+    const joinRefused = await request(late, { type: 'join', code, name: 'Dee' }, 'error');
     expect(joinRefused.code).toBe('unavailable');
     expect((await late.closed).code).toBe(CLOSE_CODES.tryAgain);
-    // An answer now is not acknowledged: it could not be stored.
-    const notStored = await request(
-      ben.client,
-      { type: 'answer', index: 0, choice: 'ClusterIP' },
-      'error',
-    );
-    expect(notStored.code).toBe('unavailable');
-    expect(ben.client.count('ack')).toBe(0);
+    // Answers now are not acknowledged: they could not be stored. Ana's is run by A, the
+    // session's own process; Cy's would be forwarded from B.
+    for (const person of [ana, cy]) {
+      const notStored = await request(
+        person.client,
+        { type: 'answer', index: 0, choice: 'ClusterIP' },
+        'error',
+      );
+      expect(notStored.code).toBe('unavailable');
+      expect(person.client.count('ack')).toBe(0);
+    }
 
     await redis.start();
     for (const server of [a, b])
@@ -203,20 +207,21 @@ describe('sessions across two server processes sharing one Redis', () => {
     expect(a.child.exitCode).toBeNull();
     expect(b.child.exitCode).toBeNull();
     // People still connected are told where the session stands, in case they missed something.
-    const view = await ben.client.next(
+    const view = await cy.client.next(
       'welcome',
-      (m) => m.participantId === ben.welcome.participantId,
+      (m) => m.participantId === cy.welcome.participantId,
     );
     expect(view.view.state).toMatchObject({ phase: 'question', yourAnswer: null });
 
-    const reveal = ana.client.next('reveal');
-    await request(ben.client, { type: 'answer', index: 0, choice: 'ClusterIP' }, 'ack');
-    // Ana's answer, acknowledged before Redis went away, is still there.
-    expect((await reveal).reveal.distribution).toMatchObject({ NodePort: 1, ClusterIP: 1 });
-    expect((await ana.client.next('your-result')).result.totalPoints).toBe(1000);
+    const reveal = ben.client.next('reveal');
+    await request(ana.client, { type: 'answer', index: 0, choice: 'ClusterIP' }, 'ack');
+    await request(cy.client, { type: 'answer', index: 0, choice: 'ClusterIP' }, 'ack');
+    // Ben's answer, acknowledged before Redis went away, is still there.
+    expect((await reveal).reveal.distribution).toMatchObject({ NodePort: 1, ClusterIP: 2 });
+    expect((await ben.client.next('your-result')).result.totalPoints).toBe(1000);
 
-    const cy = await join(b, code, 'Cy');
-    expect(cy.welcome.view.state.phase).toBe('reveal');
+    const dee = await join(b, code, 'Dee');
+    expect(dee.welcome.view.state.phase).toBe('reveal');
   });
 
   it('survives SIGKILL of a process mid-question: its people go on from B, no acknowledged answer lost, the timer keeps its time', async () => {
