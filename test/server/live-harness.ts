@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import WebSocket, { type ClientOptions } from 'ws';
 import { createApp, type App } from '../../server/app';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config';
+import type { Clock } from '../../server/clock';
+import type { Backend } from '../../server/live/backend';
 import { MemoryFanOut, type Delivery } from '../../server/live/fanout';
 import type { SessionStore } from '../../server/live/session-store';
 import type { Question } from '../../src/domain/bank-schema';
@@ -59,21 +61,35 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  store?: SessionStore;
+  /** Another backend than the in-memory one (Redis), with the clock and process id to go with it. */
+  backend?: Backend;
+  clock?: Clock;
+  processId?: string;
+}
+
 export async function startServer(
   config: Partial<ServerConfig> = {},
-  store?: SessionStore,
+  options: SessionStore | ServerOptions = {},
 ): Promise<Harness> {
+  const {
+    store,
+    backend,
+    clock: ownClock,
+    processId,
+  } = 'load' in options ? { store: options as SessionStore } : (options as ServerOptions);
   const clock = new FakeClock();
   const fanout = new RecordingFanOut();
   const app = createApp({
     // Pings only where a test asks for them: a pong needs real I/O, which a jump of the fake clock
     // by hours would not wait for.
-    config: { ...DEFAULT_CONFIG, pingIntervalMs: 1e12, ...config },
+    config: { ...DEFAULT_CONFIG, pingIntervalMs: 2 ** 31 - 1, ...config },
     distDir: null,
-    clock,
-    fanout,
+    clock: ownClock ?? clock,
+    ...(backend ? { backend } : { fanout }),
     builtinBank: makeBank(secretQuestions(), { title: 'Live test bank' }),
-    processId: 'test',
+    processId: processId ?? 'test',
     ...(store ? { store } : {}),
     log: () => undefined,
   });

@@ -1,9 +1,13 @@
 import { once } from 'node:events';
+import { systemClock } from '../../server/clock';
+import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config';
+import { redisBackend } from '../../server/live/redis/backend';
 import { connectRedis, type RedisLink } from '../../server/live/redis/connection';
 import { RedisKeys } from '../../server/live/redis/keys';
 import { defineScripts } from '../../server/live/redis/scripts';
 import { RedisSessionStore } from '../../server/live/redis/store';
 import { startTempRedis, type TempRedis, type TempRedisOptions } from '../../scripts/temp-redis';
+import { startServer, type Harness } from './live-harness';
 
 /**
  * A real Redis for the tests (never a mock): Debian's redis-server on a free port in a temporary
@@ -42,4 +46,31 @@ let prefixes = 0;
 export async function redisStoreFor(redis: TestRedis, prefix = `t${prefixes++}:`) {
   const link = await redis.link();
   return new RedisSessionStore(link.commands, defineScripts(link.commands), new RedisKeys(prefix));
+}
+
+/**
+ * A server in this test process on the test's Redis, with its own process id: two of them are two
+ * processes sharing sessions (everything but a crash can be tested this way, without spawning).
+ */
+export async function startRedisServer(
+  redis: TestRedis,
+  name: string,
+  config: Partial<ServerConfig> = {},
+  keyPrefix?: string,
+): Promise<Harness> {
+  const full = { ...DEFAULT_CONFIG, ...config };
+  const backend = redisBackend({
+    url: redis.url,
+    processId: name,
+    sessionsPerMinute: full.sessionsPerMinute,
+    log: () => undefined,
+    ...(keyPrefix ? { keyPrefix } : {}),
+  });
+  const h = await startServer(config, { backend, clock: systemClock, processId: name });
+  const until = Date.now() + 15_000;
+  while ((await fetch(`${h.http}/healthz`)).status !== 200) {
+    if (Date.now() > until) throw new Error(`${name} did not register with Redis`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return h;
 }
