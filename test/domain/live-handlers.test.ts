@@ -440,6 +440,40 @@ describe('idle expiry', () => {
   });
 });
 
+describe('resync, after another process took the session over', () => {
+  it('sends the open question again (time left as it stands), and the host view, changing nothing', () => {
+    const { script } = lobbyWith(['Ana', 'Ben'], { settings: { secondsPerQuestion: 30 } });
+    expect(script.run({ type: 'resync' }).effects).toEqual([{ kind: 'host-view', urgent: true }]);
+    script.host('start', T0);
+    script.answer(0, 0, 'ClusterIP', T0 + 100);
+    const before = script.state;
+    const again = script.run({ type: 'resync' }, T0 + 12_000);
+    expect(again.events).toEqual([]);
+    expect(again.state).toBe(before);
+    expect(sendsTo(again, 'question')).toEqual([{ to: 'participants' }]);
+    expect(sent(again, 'question')[0]?.question).toMatchObject({ index: 0, remainingMs: 18_000 });
+    expect(again.effects).toContainEqual({ kind: 'progress' });
+    expect(again.effects).toContainEqual({ kind: 'host-view', urgent: true });
+  });
+
+  it('sends the reveal with each person’s own result, and the final results after the end', () => {
+    const { script } = lobbyWith(['Ana', 'Ben']);
+    script.host('start', T0);
+    script.answer(0, 0, 'ClusterIP', T0 + 100);
+    script.answer(1, 0, 'NodePort', T0 + 200);
+    const inReveal = script.run({ type: 'resync' });
+    expect(sent(inReveal, 'reveal')).toHaveLength(1);
+    expect(sendsTo(inReveal, 'your-result')).toEqual([
+      { to: 'participant', id: 'p0' },
+      { to: 'participant', id: 'p1' },
+    ]);
+    script.host('end');
+    const ended = script.run({ type: 'resync' });
+    expect(sent(ended, 'ended')).toHaveLength(1);
+    expect(sent(ended, 'your-final').map((m) => m.result.points)).toEqual([1000, 0]);
+  });
+});
+
 describe('events', () => {
   it('replay to the same state the handlers reached', () => {
     const created = createdFor({ settings: { scoring: 'speed' } });
