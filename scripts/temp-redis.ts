@@ -21,6 +21,10 @@ export interface TempRedis {
   start(): Promise<void>;
   /** Stops Redis for good and removes its folder. */
   stop(): Promise<void>;
+  /** The same, at once and without waiting (a process that must exit now). */
+  kill(): void;
+  /** The running redis-server's process id, or null when it is stopped. */
+  pid(): number | null;
 }
 
 export interface TempRedisOptions {
@@ -143,5 +147,11 @@ export async function startTempRedis(options: TempRedisOptions = {}): Promise<Te
       await halt();
       rmSync(dir, { recursive: true, force: true });
     },
+    kill: () => {
+      child?.kill('SIGKILL');
+      child = null;
+      rmSync(dir, { recursive: true, force: true });
+    },
+    pid: () => child?.pid ?? null,
   };
 }

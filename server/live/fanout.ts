@@ -45,9 +45,19 @@ export type Delivery =
 
 export type DeliveryListener = (code: JoinCode, deliveries: readonly Delivery[]) => void;
 
+/**
+ * Which server processes hold a participant's connections (by process id), as the session's state
+ * knows them. With it, what is meant for one person goes only to the process that holds them.
+ */
+export type Locate = (participant: ParticipantId) => readonly string[] | undefined;
+
 export interface FanOut {
-  /** Publishes deliveries for one session, in order, to every process that holds its sockets. */
-  publish(code: JoinCode, deliveries: readonly Delivery[]): void;
+  /**
+   * Publishes deliveries for one session, in order, to every process that holds its sockets (and
+   * what is meant for one connection or person only to the process that holds it, when `locate`
+   * says where that is).
+   */
+  publish(code: JoinCode, deliveries: readonly Delivery[], locate?: Locate): void;
   /** Listens for every session's deliveries; returns the function that stops listening. */
   subscribe(listener: DeliveryListener): () => void;
   /**

@@ -319,7 +319,9 @@ export class SessionRunner {
       else if (made.hostView === 'later') lane.hostView.request();
       if (made.progress) lane.progress.request();
     }
-    this.options.fanout.publish(lane.code, deliveries);
+    this.options.fanout.publish(lane.code, deliveries, (id) =>
+      lane.state.presence.get(id)?.map(processOf),
+    );
     // The host's view (the whole room: 150 KB for 2,000 people) is built after the room has its
     // messages, so a reveal never waits for it.
     if (urgentHostView) {

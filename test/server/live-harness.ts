@@ -4,7 +4,7 @@ import { createApp, type App } from '../../server/app';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config';
 import type { Clock } from '../../server/clock';
 import type { Backend } from '../../server/live/backend';
-import { MemoryFanOut, type Delivery } from '../../server/live/fanout';
+import { MemoryFanOut, type Delivery, type Locate } from '../../server/live/fanout';
 import type { SessionStore } from '../../server/live/session-store';
 import type { Question } from '../../src/domain/bank-schema';
 import {
@@ -38,7 +38,7 @@ export function secretQuestions(): Question[] {
 /** A fan-out that remembers what was published, to check what the server serialized and for whom. */
 export class RecordingFanOut extends MemoryFanOut {
   published: Delivery[] = [];
-  override publish(code: JoinCode, deliveries: readonly Delivery[]): void {
+  override publish(code: JoinCode, deliveries: readonly Delivery[], _locate?: Locate): void {
     this.published.push(...deliveries);
     super.publish(code, deliveries);
   }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../../server/config';
+import { RedisKeys } from '../../server/live/redis/keys';
 import { Client, joinAs, request, type Harness } from './live-harness';
 import { startRedis, startRedisServer, type TestRedis } from './redis-harness';
 
@@ -29,7 +30,10 @@ async function pair(config: Partial<ServerConfig> = {}) {
   const a = await startRedisServer(redis, `a${prefixes}`, config, prefix);
   const b = await startRedisServer(redis, `b${prefixes}`, config, prefix);
   servers.push(a, b);
-  return [a, b] as const;
+  return Object.assign([a, b] as const, {
+    keys: new RedisKeys(prefix),
+    ids: [`a${prefixes}`, `b${prefixes}`],
+  });
 }
 
 describe('limits across processes', () => {
@@ -83,5 +87,45 @@ describe('limits across processes', () => {
     expect(again.choice).toBe('NodePort');
     const progress = await host.next('progress', (m) => m.answered === 1);
     expect(progress.participants).toBe(2);
+  });
+});
+
+describe('deliveries across processes', () => {
+  it('sends a room message once per process, and a person’s own messages only where they are', async () => {
+    const processes = await pair();
+    const [a, b] = processes;
+    const [idA, idB] = processes.ids;
+    const { code, hostToken } = await a.create();
+    const ana = await joinAs(a, code, 'Ana');
+    const ben = await joinAs(b, code, 'Ben');
+
+    // A listener of its own on every channel the session's messages could take.
+    const spy = await redis.link();
+    const heard: { channel: string; text: string }[] = [];
+    spy.subscriber.on('message', (channel: string, text: string) => heard.push({ channel, text }));
+    const { keys } = processes;
+    const channels = [keys.deliveries(code), keys.direct(idA!), keys.direct(idB!)];
+    await spy.subscriber.subscribe(...channels);
+
+    const host = await a.connect();
+    await request(host, { type: 'host-hello', code, hostToken }, 'host-view');
+    const opened = ben.client.next('question');
+    host.send({ type: 'start' });
+    await opened;
+    const results = [ana.client.next('your-result'), ben.client.next('your-result')];
+    await request(ana.client, { type: 'answer', index: 0, choice: 'NodePort' }, 'ack');
+    await request(ben.client, { type: 'answer', index: 0, choice: 'NodePort' }, 'ack');
+    await Promise.all(results);
+
+    const on = (channel: string, what: string) =>
+      heard.filter((m) => m.channel === channel && m.text.includes(what)).length;
+    // The reveal: once, on the room's channel. Each person's result: only to Ben's process (A
+    // holds Ana and delivers hers itself), and Ana's ack never leaves A.
+    expect(on(channels[0]!, '\\"type\\":\\"reveal\\"')).toBe(1);
+    expect(on(channels[0]!, 'your-result')).toBe(0);
+    expect(on(channels[2]!, 'your-result')).toBe(1);
+    expect(on(channels[2]!, ben.welcome.participantId)).toBeGreaterThan(0);
+    expect(heard.filter((m) => m.text.includes(`"id":"${ana.welcome.participantId}"`))).toEqual([]);
+    expect(on(channels[1]!, 'your-result')).toBe(0);
   });
 });

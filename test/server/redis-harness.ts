@@ -31,6 +31,7 @@ export async function startRedis(options?: TempRedisOptions): Promise<TestRedis>
       });
       links.push(link);
       if (!link.ready()) await once(link.commands, 'ready');
+      if (link.subscriber.status !== 'ready') await once(link.subscriber, 'ready');
       return link;
     },
     async stop() {

@@ -37,6 +37,11 @@ export class RedisKeys {
 
   /** Channel: one session's deliveries, for the processes that hold its sockets. */
   deliveries = (code: JoinCode) => `${this.prefix}out:${code}`;
+  /**
+   * Channel: deliveries meant for connections one process holds (acks, welcomes, each person's own
+   * result), so they do not travel to every process in the session.
+   */
+  direct = (processId: string) => `${this.prefix}to:${processId}`;
   /** Channel: commands forwarded to one process (the owner of their session). */
   inbox = (processId: string) => `${this.prefix}in:${processId}`;
   get inboxPrefix() {

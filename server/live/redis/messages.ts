@@ -94,6 +94,13 @@ export const deliveryBatchSchema = z.strictObject({
 
 export type DeliveryBatch = z.infer<typeof deliveryBatchSchema>;
 
+/** Deliveries sent to one process only: for the connections it holds in one session. */
+export const directBatchSchema = z.strictObject({
+  from: z.string(),
+  code: joinCodeSchema,
+  deliveries: z.array(deliverySchema),
+});
+
 /** Parses a pub/sub message; null (and the reason, for the log) when it is not one of ours. */
 export function parseMessage<T>(
   schema: z.ZodType<T>,

@@ -108,9 +108,10 @@ export class RedisPlacement implements Placement {
     this.hooks = hooks;
     const inbox = this.keys.inbox(this.processId);
     const { subscriber, commands } = this.link;
-    // The heartbeat says "send me commands": it is renewed only while the inbox is listened to.
+    // The heartbeat says "send me commands and deliveries": it is renewed only while this
+    // process's own channels are listened to.
     const subscribeInbox = () =>
-      subscriber.subscribe(inbox).then(
+      subscriber.subscribe(inbox, this.keys.direct(this.processId)).then(
         () => {
           this.inboxReady = true;
           void this.tick();
