@@ -94,6 +94,13 @@ function rssMB(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time a process has used so far, in seconds (user + system, from /proc). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function percentiles(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) =>
@@ -314,6 +321,13 @@ async function main() {
   const revealMs: number[] = [];
   let sent = 0;
   let acked = 0;
+  // CPU used while the questions run: what the answers and deliveries cost each part.
+  const cpu = () => ({
+    servers: servers.reduce((sum, s) => sum + cpuSeconds(s.child.pid!), 0),
+    redis: redis?.pid() ? cpuSeconds(redis.pid()!) : 0,
+  });
+  const cpuBefore = cpu();
+  const playStart = now();
   for (let index = 0; index < QUESTIONS; index++) {
     const revealed = Promise.all(
       sessions.map((s) =>
@@ -343,6 +357,13 @@ async function main() {
         `reveal to ${r.length} in p50 ${pr.p50} / p95 ${pr.p95} / p99 ${pr.p99} ms`,
     );
   }
+  const playSeconds = (now() - playStart) / 1000;
+  const cpuAfter = cpu();
+  const cpuUse = {
+    seconds: Math.round(playSeconds * 10) / 10,
+    serversCpuSeconds: Math.round((cpuAfter.servers - cpuBefore.servers) * 100) / 100,
+    redisCpuSeconds: Math.round((cpuAfter.redis - cpuBefore.redis) * 100) / 100,
+  };
   const rssEnd = rssServers();
   const redisPid = redis?.pid();
   const redisRss = redisPid ? rssMB(redisPid) : null;
@@ -375,6 +396,8 @@ async function main() {
     answersAcked: acked,
     answersStored: stored,
     answersLost,
+    /** The question phase: its wall time, and the CPU the servers and Redis used in it. */
+    play: cpuUse,
     rssBeforeMB: Math.round(rssBefore * 10) / 10,
     rssJoinedMB: Math.round(rssJoined * 10) / 10,
     rssEndMB: Math.round(rssEnd * 10) / 10,
@@ -389,7 +412,9 @@ async function main() {
     cpus: cpus().length,
   };
   console.log(
-    `answers: ${sent} sent, ${acked} acknowledged, ${stored} in the servers' exports: ${answersLost} lost`,
+    `answers: ${sent} sent, ${acked} acknowledged, ${stored} in the servers' exports: ${answersLost} lost; ` +
+      `${QUESTIONS} questions in ${cpuUse.seconds} s used ${cpuUse.serversCpuSeconds} CPU s in the servers` +
+      (redis ? ` and ${cpuUse.redisCpuSeconds} CPU s in Redis` : ''),
   );
   console.log(
     `question delivery p50 ${result.questionMs.p50} / p95 ${result.questionMs.p95} / p99 ${result.questionMs.p99} ms; ` +

@@ -46,6 +46,7 @@ const RETRY_MS = 1000;
 export class SessionRunner {
   private lanes = new Map<JoinCode, Lane>();
   private opening = new Map<JoinCode, Promise<Lane | null>>();
+  private stopped = false;
   private readonly log: (message: string, error?: unknown) => void;
 
   constructor(private readonly options: RunnerOptions) {
@@ -83,6 +84,8 @@ export class SessionRunner {
    * persisted and delivered here, or forwarded to the process that runs the session.
    */
   submit(code: JoinCode, command: LiveCommand, sender: string | null, hops = 0): Promise<void> {
+    // Shutting down: what the closing sockets report is for whoever takes the sessions over.
+    if (this.stopped) return Promise.resolve();
     const lane = this.lanes.get(code);
     if (lane && !lane.gone) return this.enqueue(lane, { command, sender, hops });
     return this.route(code, command, sender, hops);
@@ -115,8 +118,9 @@ export class SessionRunner {
     for (const lane of this.lanes.values()) this.dropLostConnections(lane, (p) => !live.has(p));
   }
 
-  /** Stops every timer (server shutdown). */
+  /** Stops every timer and takes no more commands (server shutdown). */
   stop(): void {
+    this.stopped = true;
     for (const lane of this.lanes.values()) this.dropLane(lane);
   }
 
