@@ -12,6 +12,7 @@ import { SessionRunner } from './live/runner';
 import type { SessionStore } from './live/session-store';
 import { LocalSockets } from './live/sockets';
 import { staticHandler } from './static';
+import { CLOSE_CODES } from '../src/domain/live-protocol';
 
 export interface AppOptions {
   config: ServerConfig;
@@ -63,6 +64,10 @@ export function createApp(options: AppOptions) {
     running: () => runner.codes(),
     notOwned: (codes) => runner.forget(codes),
     reannounce: () => {
+      // Closes that happened while the store was out of reach were never recorded. As lost
+      // connections (not closes) they do not close an open question on the spot.
+      for (const [code, connections] of sockets.recentlyClosed())
+        void runner.submit(code, { type: 'connections-lost', connections }, null);
       for (const connection of sockets.all()) {
         const { role } = connection;
         if (!role) continue;
@@ -75,6 +80,10 @@ export function createApp(options: AppOptions) {
           connection.id,
         );
       }
+    },
+    cutOff: () => {
+      for (const connection of [...sockets.all()])
+        connection.ws.close(CLOSE_CODES.tryAgain, 'This server cannot reach its session store.');
     },
   });
 

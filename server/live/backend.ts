@@ -32,6 +32,11 @@ export interface BackendHooks {
    * again, and gets the whole current view back.
    */
   reannounce(): void;
+  /**
+   * This process has been cut off from Redis for a while (a network split): its connections are
+   * asked to come back later, so that a load balancer can send them to a process that can serve.
+   */
+  cutOff(): void;
 }
 
 /** Where sessions are stored, how their messages travel, and who runs each one. */

@@ -37,6 +37,8 @@ export const processOf = (connection: string) => connection.slice(0, connection.
 
 /** A socket that has this much unsent is not reading: it is dropped rather than fill memory. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** How many closed participant connections are remembered (see `recentlyClosed`). */
+const CLOSES_KEPT = 20_000;
 
 /**
  * The sockets this process holds, by session and role, and the delivery of published messages to
@@ -47,6 +49,7 @@ export class LocalSockets {
   private hosts = new Map<JoinCode, Set<Connection>>();
   private participants = new Map<JoinCode, Map<ParticipantId, Set<Connection>>>();
   private nextId = 0;
+  private closed: { code: JoinCode; connection: string }[] = [];
 
   /**
    * @param onOrphan a participant was bound to a connection that had already closed: the session
@@ -98,6 +101,8 @@ export class LocalSockets {
       set?.delete(connection);
       if (set?.size === 0) this.hosts.delete(role.code);
     } else if (role?.kind === 'participant') {
+      this.closed.push({ code: role.code, connection: connection.id });
+      if (this.closed.length > CLOSES_KEPT) this.closed.splice(0, this.closed.length - CLOSES_KEPT);
       const people = this.participants.get(role.code);
       const set = people?.get(role.participantId);
       set?.delete(connection);
@@ -108,6 +113,22 @@ export class LocalSockets {
 
   all(): IterableIterator<Connection> {
     return this.byId.values();
+  }
+
+  /**
+   * Participant connections that closed here since the last call, by session. A close reported
+   * while the session store was out of reach was never recorded: after an outage they are reported
+   * again (reporting one twice changes nothing).
+   */
+  recentlyClosed(): Map<JoinCode, string[]> {
+    const byCode = new Map<JoinCode, string[]>();
+    for (const { code, connection } of this.closed) {
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = []));
+      list.push(connection);
+    }
+    this.closed = [];
+    return byCode;
   }
 
   deliver(code: JoinCode, deliveries: readonly Delivery[]): void {

@@ -36,7 +36,7 @@ async function pair(config: Partial<ServerConfig> = {}) {
   });
 }
 
-describe('limits across processes', () => {
+describe('limits across processes', { timeout: 30_000 }, () => {
   it('counts every process’s sessions against the cap', async () => {
     const [a, b] = await pair({ maxSessions: 2 });
     await a.create();
@@ -90,7 +90,7 @@ describe('limits across processes', () => {
   });
 });
 
-describe('deliveries across processes', () => {
+describe('deliveries across processes', { timeout: 30_000 }, () => {
   it('sends a room message once per process, and a person’s own messages only where they are', async () => {
     const processes = await pair();
     const [a, b] = processes;

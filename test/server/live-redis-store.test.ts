@@ -66,25 +66,29 @@ it('reports a session it cannot read, naming what is wrong, instead of guessing'
   await expect(store.load(code)).rejects.toThrow(/BAD234.*event 0 is not valid/);
 });
 
-it('says the store is unavailable while Redis is down, and works again once it is back', async () => {
-  const { link, store } = await storeWithKeys('down:');
-  const code = 'DWN234' as JoinCode;
-  const created = { ...createdFor(), code };
-  const state = initialState(created);
-  await store.create(created, state, 10);
-  const script = new Script(state);
-  script.join('Ana', 0);
-  const joined = script.outcomes.at(-1)!;
+it(
+  'says the store is unavailable while Redis is down, and works again once it is back',
+  { timeout: 30_000 },
+  async () => {
+    const { link, store } = await storeWithKeys('down:');
+    const code = 'DWN234' as JoinCode;
+    const created = { ...createdFor(), code };
+    const state = initialState(created);
+    await store.create(created, state, 10);
+    const script = new Script(state);
+    script.join('Ana', 0);
+    const joined = script.outcomes.at(-1)!;
 
-  await redis.halt();
-  await expect(store.append(code, 0, joined.events, joined.state)).rejects.toBeInstanceOf(
-    StoreUnavailable,
-  );
-  await expect(store.load(code)).rejects.toBeInstanceOf(StoreUnavailable);
-  await expect(store.count()).rejects.toBeInstanceOf(StoreUnavailable);
+    await redis.halt();
+    await expect(store.append(code, 0, joined.events, joined.state)).rejects.toBeInstanceOf(
+      StoreUnavailable,
+    );
+    await expect(store.load(code)).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(store.count()).rejects.toBeInstanceOf(StoreUnavailable);
 
-  await redis.start();
-  await waitFor('the connection to come back', () => link.ready());
-  await store.append(code, 0, joined.events, joined.state);
-  expect((await store.load(code))?.state.active).toBe(1);
-});
+    await redis.start();
+    await waitFor('the connection to come back', () => link.ready());
+    await store.append(code, 0, joined.events, joined.state);
+    expect((await store.load(code))?.state.active).toBe(1);
+  },
+);

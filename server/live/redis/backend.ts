@@ -7,6 +7,9 @@ import { DEFAULT_HEARTBEAT, RedisPlacement, type HeartbeatOptions } from './plac
 import { defineScripts } from './scripts';
 import { RedisSessionStore } from './store';
 
+/** Out of reach of Redis this long, a process asks its connections to come back later. */
+export const CUT_OFF_MS = 10_000;
+
 export interface RedisBackendOptions {
   url: string;
   processId: string;
@@ -20,6 +23,7 @@ export interface RedisBackendOptions {
 export function redisBackend(options: RedisBackendOptions): Backend {
   const { processId, log } = options;
   let reannounce = () => undefined as void;
+  let stopCutOff: () => unknown = () => undefined;
   const link = connectRedis(options.url, `kst:${processId}`, {
     // Messages published while this process's subscription was down were missed.
     resubscribed: () => reannounce(),
@@ -71,10 +75,25 @@ export function redisBackend(options: RedisBackendOptions): Backend {
     },
     start(hooks) {
       reannounce = () => hooks.reannounce();
+      let cutOff: NodeJS.Timeout | null = null;
+      link.commands.on('close', () => {
+        cutOff ??= setTimeout(() => {
+          log(
+            `Redis at ${link.where} out of reach for ${CUT_OFF_MS / 1000} s: closing connections.`,
+          );
+          hooks.cutOff();
+        }, CUT_OFF_MS);
+      });
+      link.commands.on('ready', () => {
+        if (cutOff) clearTimeout(cutOff);
+        cutOff = null;
+      });
+      stopCutOff = () => cutOff && clearTimeout(cutOff);
       placement.start(hooks);
     },
     async close() {
       reannounce = () => undefined;
+      stopCutOff();
       await placement.close();
       await link.close();
     },
