@@ -7,7 +7,12 @@ import { deliveriesFor, hostViewDelivery, progressDelivery } from './deliveries'
 import type { Delivery, FanOut } from './fanout';
 import { Lane, type Queued } from './lane';
 import type { Placement } from './placement';
-import { VersionConflict, type CreateResult, type SessionStore } from './session-store';
+import {
+  StoreUnavailable,
+  VersionConflict,
+  type CreateResult,
+  type SessionStore,
+} from './session-store';
 import { processOf } from './sockets';
 
 export interface RunnerOptions {
@@ -97,7 +102,7 @@ export class SessionRunner {
     try {
       await this.openLane(code, true);
     } catch (error) {
-      this.log(`Session ${code}: could not take it over`, error);
+      this.log(`Session ${code}: could not take it over`, brief(error));
     }
   }
 
@@ -140,7 +145,7 @@ export class SessionRunner {
       if (where.kind === 'forwarded') return;
       lane = where.kind === 'missing' ? null : await this.openLane(code, where.takeover);
     } catch (error) {
-      this.log(`Session ${code}: could not reach it for "${command.type}"`, error);
+      this.log(`Session ${code}: could not reach it for "${command.type}"`, brief(error));
       this.refuse(
         code,
         sender,
@@ -191,7 +196,7 @@ export class SessionRunner {
       const live = await this.options.placement.liveProcesses();
       if (live) this.dropLostConnections(lane, (p) => !live.has(p));
     } catch (error) {
-      this.log(`Session ${lane.code}: could not check which processes are alive`, error);
+      this.log(`Session ${lane.code}: could not check which processes are alive`, brief(error));
     }
     void this.enqueue(lane, { command: { type: 'resync' }, sender: null, hops: 0 });
   }
@@ -272,7 +277,7 @@ export class SessionRunner {
         }
         lane.reset(stored.state, stored.version);
       } catch (error) {
-        this.log(`Session ${lane.code}: could not reload it`, error);
+        this.log(`Session ${lane.code}: could not reload it`, brief(error));
         this.refuseBatch(lane, batch);
         return;
       }
@@ -305,7 +310,7 @@ export class SessionRunner {
           this.dropLane(lane);
           for (const item of batch) this.reroute(lane.code, item);
         } else {
-          this.log(`Session ${lane.code}: could not store ${events.length} events`, error);
+          this.log(`Session ${lane.code}: could not store ${events.length} events`, brief(error));
           lane.stale = true;
           this.refuseBatch(lane, batch);
         }
@@ -335,7 +340,7 @@ export class SessionRunner {
     if (expired) {
       this.dropLane(lane);
       await Promise.all([store.delete(lane.code), this.options.placement.release(lane.code)]).catch(
-        (error: unknown) => this.log(`Session ${lane.code}: delete failed`, error),
+        (error: unknown) => this.log(`Session ${lane.code}: delete failed`, brief(error)),
       );
     } else {
       this.armTimers(lane);
@@ -405,6 +410,11 @@ export class SessionRunner {
     lane.stop();
     if (this.lanes.get(lane.code) === lane) this.lanes.delete(lane.code);
   }
+}
+
+/** An unreachable store is said in one line (it repeats while it lasts); anything else in full. */
+function brief(error: unknown): unknown {
+  return error instanceof StoreUnavailable ? error.message : error;
 }
 
 /** What a command queued behind the session's expiry gets. */
