@@ -11,6 +11,7 @@ import type { CreateSessionRequest, JoinCode } from '../../src/domain/live-proto
  */
 export interface ServerProcess {
   name: string;
+  port: number;
   http: string;
   ws: string;
   child: ChildProcess;
@@ -53,8 +54,10 @@ export async function spawnServer(
   name: string,
   redisUrl: string,
   env: Record<string, string> = {},
+  /** A port to take again (a process coming back where it was); a free one otherwise. */
+  onPort?: number,
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = onPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--live-only'], {
     cwd: root,
     env: {
@@ -74,6 +77,7 @@ export async function spawnServer(
   const http = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {
     name,
+    port,
     http,
     ws: `ws://127.0.0.1:${port}/live`,
     child,

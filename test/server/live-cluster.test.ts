@@ -290,21 +290,30 @@ describe('sessions across two server processes sharing one Redis', { timeout: 60
       ExternalName: 0,
     });
 
+    // A comes back on the same address (a new process), and Gus reconnects to it.
+    a = await spawnServer('A again', redis.url, {}, a.port);
+    const gusA = await rejoin(a, code, gus.welcome.token);
+    expect(gusA.welcome.view.state).toMatchObject({
+      phase: 'reveal',
+      result: { choice: 'NodePort', correct: true, totalPoints: 1000 },
+    });
+
     const nextQuestion = cy.client.next('question', (m) => m.question.index === 1);
     hostB.send({ type: 'next' });
     await nextQuestion;
-    const finals = [anaB, benB, cy].map((p) => p.client.next('your-final'));
+    const finals = [anaB, benB, gusA, cy].map((p) => p.client.next('your-final'));
     const revealed = hostB.next('host-view', (m) => m.view.state.phase === 'reveal');
     for (const [person, choice] of [
       [anaB, 'ExternalName'],
       [benB, 'ExternalName'],
+      [gusA, 'ClusterIP'],
       [cy, 'NodePort'],
     ] as const)
       await request(person.client, { type: 'answer', index: 1, choice }, 'ack');
     await revealed;
     const ended = hostB.next('host-view', (m) => m.view.state.phase === 'ended');
     hostB.send({ type: 'end' });
-    expect((await Promise.all(finals)).map((f) => f.result.points)).toEqual([2000, 1000, 0]);
+    expect((await Promise.all(finals)).map((f) => f.result.points)).toEqual([2000, 1000, 1000, 0]);
     const view = (await ended).view;
     const rows = view.state.phase === 'ended' ? view.state.rows : [];
     // Every answer acknowledged before the crash is in the results.
