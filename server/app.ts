@@ -53,9 +53,13 @@ export function createApp(options: AppOptions) {
     progressMs: config.progressMs,
     log,
   });
-  const sockets = new LocalSockets(processId, (code, token, connection) => {
-    void runner.submit(code, { type: 'disconnected', token, connection }, null);
-  });
+  const sockets = new LocalSockets(
+    processId,
+    (code, token, connection) => {
+      void runner.submit(code, { type: 'disconnected', token, connection }, null);
+    },
+    backend.shared,
+  );
   const unsubscribe = fanout.subscribe((code, deliveries) => sockets.deliver(code, deliveries));
   backend.start({
     forwarded: (f) => void runner.submit(f.code, f.command, f.sender, f.hops + 1),

@@ -41,6 +41,8 @@ export interface BackendHooks {
 
 /** Where sessions are stored, how their messages travel, and who runs each one. */
 export interface Backend {
+  /** Whether other processes share the sessions (and the store can be out of reach). */
+  shared: boolean;
   store: SessionStore;
   fanout: FanOut;
   placement: Placement;
@@ -57,6 +59,7 @@ export function memoryBackend(options: {
   sessionsPerMinute: number;
 }): Backend {
   return {
+    shared: false,
     store: options.store ?? new MemorySessionStore(),
     fanout: options.fanout ?? new MemoryFanOut(),
     placement: new LocalPlacement(),

@@ -62,6 +62,8 @@ export class LocalSockets {
       token: ParticipantToken,
       connection: string,
     ) => void,
+    /** Keep `recentlyClosed` (only a shared store, which can be out of reach, needs it). */
+    private readonly rememberCloses = false,
   ) {}
 
   get size(): number {
@@ -101,8 +103,11 @@ export class LocalSockets {
       set?.delete(connection);
       if (set?.size === 0) this.hosts.delete(role.code);
     } else if (role?.kind === 'participant') {
-      this.closed.push({ code: role.code, connection: connection.id });
-      if (this.closed.length > CLOSES_KEPT) this.closed.splice(0, this.closed.length - CLOSES_KEPT);
+      if (this.rememberCloses) {
+        this.closed.push({ code: role.code, connection: connection.id });
+        if (this.closed.length > CLOSES_KEPT)
+          this.closed.splice(0, this.closed.length - CLOSES_KEPT);
+      }
       const people = this.participants.get(role.code);
       const set = people?.get(role.participantId);
       set?.delete(connection);

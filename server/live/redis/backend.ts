@@ -54,6 +54,7 @@ export function redisBackend(options: RedisBackendOptions): Backend {
   });
 
   return {
+    shared: true,
     store: new RedisSessionStore(link.commands, scripts, keys),
     fanout: new RedisFanOut(link, keys, processId, log),
     placement,
