@@ -48,6 +48,7 @@ export function fourTypeBank(): Bank {
       prompt: 'Pods call the `orders` API internally.',
       answer: 'ClusterIP',
       explanation: 'Only in-cluster callers.',
+      tags: ['internal-traffic', 'dns'],
     }),
     makeQuestion({
       id: 'q-np',

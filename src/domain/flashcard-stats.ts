@@ -102,10 +102,10 @@ export function reviewHeatmap(
   const daysSinceMonday = (weekday(today) + 6) % 7;
   const first = today - daysSinceMonday - 7 * (weeks - 1);
   const counts = new Array<number>(today - first + 1).fill(0);
-  const perDay = new Map<number, number>();
+  const studyDays = new Set<number>();
   for (const event of events) {
     const day = calendar.dayOf(event.at);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    studyDays.add(day);
     if (day >= first && day <= today) counts[day - first] = (counts[day - first] ?? 0) + 1;
   }
   const max = Math.max(0, ...counts);
@@ -116,7 +116,7 @@ export function reviewHeatmap(
     level: (count === 0 ? 0 : Math.max(1, Math.ceil((4 * count) / max))) as HeatmapDay['level'],
   }));
   let streak = 0;
-  for (let day = perDay.has(today) ? today : today - 1; perDay.has(day); day--) streak += 1;
+  for (let day = studyDays.has(today) ? today : today - 1; studyDays.has(day); day--) streak += 1;
   return {
     days,
     totalReviews: counts.reduce((a, b) => a + b, 0),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EXPORT_MIGRATIONS } from './export-migrations';
+import { currentVersion, migrate, type MigrationChain, type Migrated } from './migrations';
 import {
   flashcardSettingsSchema,
   quizResultSchema,
@@ -17,7 +19,8 @@ export interface ProgressData {
 }
 
 export const EXPORT_FORMAT = 'kube-service-trainer-progress';
-export const EXPORT_VERSION = 1;
+/** The export format this app writes; older files are migrated by EXPORT_MIGRATIONS. */
+export const EXPORT_VERSION = currentVersion(EXPORT_MIGRATIONS);
 
 export const progressExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -52,16 +55,29 @@ export function buildExport(data: ProgressData, now: number): ProgressExport {
 export type ParsedExport = { ok: true; data: ProgressExport } | { ok: false; problems: string[] };
 
 /**
- * Reads an export file. Older versions are migrated here (version 1 is the first); a file from a
- * newer app is refused with a message rather than half-read.
+ * Reads an export file. Older versions are migrated step by step to this app's version; a file
+ * from a newer app, or one that fails a step, is refused with a message rather than half-read.
  */
-export function parseExport(text: string): ParsedExport {
+export function parseExport(text: string, chain = EXPORT_MIGRATIONS): ParsedExport {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [`This is not a JSON file (${(error as Error).message}).`] };
   }
+  const upgraded = upgradeExport(raw, chain);
+  return upgraded.ok ? { ok: true, data: upgraded.data } : upgraded;
+}
+
+/** An export as this app writes it, and the version it was written in. */
+export type UpgradedExport =
+  { ok: true; data: ProgressExport; from: number } | { ok: false; problems: string[] };
+
+/** Checks, migrates and validates a parsed export file (or the export inside a snapshot). */
+export function upgradeExport(
+  raw: unknown,
+  chain: MigrationChain<void> = EXPORT_MIGRATIONS,
+): UpgradedExport {
   if (!isRecord(raw) || raw.format !== EXPORT_FORMAT)
     return {
       ok: false,
@@ -69,21 +85,31 @@ export function parseExport(text: string): ParsedExport {
         'This is not a Kube Service Trainer progress export (its "format" field is missing or different).',
       ],
     };
-  if (typeof raw.version === 'number' && raw.version > EXPORT_VERSION)
-    return {
-      ok: false,
-      problems: [
-        `This file was exported by a newer version of the app (format version ${raw.version}); this app reads up to ${EXPORT_VERSION}. Update the app, then import it.`,
-      ],
-    };
-  const result = progressExportSchema.safeParse(raw, { reportInput: true });
-  if (result.success) return { ok: true, data: result.data };
+  const migrated = migrate(raw, raw.version, chain, undefined);
+  if (!migrated.ok) return { ok: false, problems: [describeExportMigrationProblem(migrated)] };
+  // After the last step the data is in this app's format, whatever number the file carried.
+  const current = isRecord(migrated.value)
+    ? { ...migrated.value, version: EXPORT_VERSION }
+    : migrated.value;
+  const result = progressExportSchema.safeParse(current, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data, from: migrated.from };
   return {
     ok: false,
     problems: result.error.issues.map(
-      (issue) => `${describePath(issue.path, raw)}: ${describeIssue(issue)}`,
+      (issue) => `${describePath(issue.path, current) || 'file'}: ${describeIssue(issue)}`,
     ),
   };
+}
+
+function describeExportMigrationProblem(problem: Extract<Migrated, { ok: false }>): string {
+  switch (problem.problem) {
+    case 'unversioned':
+      return `This file has no usable format version (its "version" field is ${problem.version === undefined ? 'missing' : JSON.stringify(problem.version)}).`;
+    case 'newer':
+      return `This file was exported by a newer version of the app (format version ${problem.version}); this app reads up to ${problem.current}. Update the app, then import it.`;
+    case 'failed':
+      return `This file is in format version ${problem.from}, and converting it to version ${problem.to} failed: ${problem.error}`;
+  }
 }
 
 /**

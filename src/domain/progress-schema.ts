@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { questionIdSchema, serviceTypeSchema } from './bank-schema';
+import { currentVersion } from './migrations';
+import { PROGRESS_MIGRATIONS } from './progress-migrations';
 import type { AnswerRecord, QuizMeta, QuizState } from './quiz-session';
 import type { QuizSettings } from './quiz-settings';
 
 /**
  * The saved-progress format. Everything read back from storage is parsed with these schemas;
- * times are stored as epoch milliseconds (numbers), never as Date objects or strings.
+ * times are stored as epoch milliseconds (numbers), never as Date objects or strings. Records
+ * written in an older version are migrated by PROGRESS_MIGRATIONS before they are parsed.
  */
-export const PROGRESS_SCHEMA_VERSION = 1;
+export const PROGRESS_SCHEMA_VERSION = currentVersion(PROGRESS_MIGRATIONS);
 
 const epochMs = z.number().int().nonnegative();
 const difficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);

@@ -79,7 +79,7 @@ export function parseQuizParams(params: URLSearchParams): ParsedQuizLink {
   const difficulty = params.get('difficulty');
   if (difficulty !== null && difficulty !== 'any') {
     const levels: string[] = difficulty.split(',').map((d) => d.trim());
-    if (levels.length > 0 && levels.every((d) => d === '1' || d === '2' || d === '3'))
+    if (levels.every((d) => d === '1' || d === '2' || d === '3'))
       settings.difficulties = DIFFICULTIES.filter((d) =>
         levels.some((level) => level === String(d)),
       );

@@ -1,25 +1,18 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { z } from 'zod';
-import {
-  activeQuizSchema,
-  flashcardSettingsSchema,
-  PROGRESS_SCHEMA_VERSION,
-  quizResultSchema,
-  reviewLogSchema,
-  type ActiveQuiz,
-  type QuizResult,
-  type ReviewLog,
-} from '../domain/progress-schema';
 import type { ProgressData } from '../domain/progress-export';
+import {
+  MIGRATIONS,
+  readRecord,
+  wrapRecord,
+  type Envelope,
+  type MigrationChains,
+  type RecordKind,
+  type RecordOf,
+} from '../domain/progress-records';
+import type { ActiveQuiz, QuizResult, ReviewLog } from '../domain/progress-schema';
 import { StaleQuizError, type ProgressStore, type SetAsideRecord } from '../domain/progress-store';
 import { isFurtherOn } from '../domain/quiz-session';
-import { backupSchema, type Backup } from '../domain/backup-records';
-
-/** Each stored record is wrapped with the format version it was written in, for migrations. */
-interface Envelope {
-  v: number;
-  data: unknown;
-}
+import type { Backup } from '../domain/backup-records';
 
 /** The object stores keep their first names ('quarantine' for set-aside records, 'snapshots' for
  * backups) so existing databases open unchanged; the code calls them set aside and backups. */
@@ -32,36 +25,70 @@ interface TrainerDB extends DBSchema {
   snapshots: { key: number; value: Envelope };
 }
 
-type StoreName = 'active' | 'quizResults' | 'reviewLogs' | 'settings' | 'snapshots';
 const FLASHCARD_SETTINGS_KEY = 'flashcards';
 const ACTIVE_KEY = 'quiz';
 
 export const DB_NAME = 'kube-service-trainer';
+/** The layout of the database (its object stores); record formats have their own versions. */
+export const DB_VERSION = 2;
+
+/** Creates the object stores a database at `oldVersion` lacks for `newVersion`. */
+export function upgradeProgressDb(
+  db: IDBPDatabase<TrainerDB>,
+  oldVersion: number,
+  newVersion = DB_VERSION,
+): void {
+  if (oldVersion < 1 && newVersion >= 1) {
+    db.createObjectStore('active');
+    db.createObjectStore('quizResults');
+    db.createObjectStore('quarantine', { autoIncrement: true });
+  }
+  if (oldVersion < 2 && newVersion >= 2) {
+    db.createObjectStore('reviewLogs');
+    db.createObjectStore('settings');
+    db.createObjectStore('snapshots');
+  }
+}
 
 export function openProgressDb(name = DB_NAME): Promise<IDBPDatabase<TrainerDB>> {
-  return openDB<TrainerDB>(name, 2, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('active');
-        db.createObjectStore('quizResults');
-        db.createObjectStore('quarantine', { autoIncrement: true });
-      }
-      if (oldVersion < 2) {
-        db.createObjectStore('reviewLogs');
-        db.createObjectStore('settings');
-        db.createObjectStore('snapshots');
-      }
-    },
+  return openDB<TrainerDB>(name, DB_VERSION, {
+    upgrade: (db, oldVersion) => upgradeProgressDb(db, oldVersion),
   });
 }
 
-const wrap = (data: unknown): Envelope => ({ v: PROGRESS_SCHEMA_VERSION, data });
+const RECORD_KINDS: readonly RecordKind[] = [
+  'active',
+  'quizResults',
+  'reviewLogs',
+  'settings',
+  'snapshots',
+];
+const isRecordKind = (name: string): name is RecordKind =>
+  (RECORD_KINDS as readonly string[]).includes(name);
 
+/** The key each kind of record is stored under. */
+const keyOf: { [K in RecordKind]: (record: RecordOf<K>) => string | number } = {
+  active: () => ACTIVE_KEY,
+  quizResults: (result) => result.quizId,
+  reviewLogs: (log) => log.id,
+  settings: () => FLASHCARD_SETTINGS_KEY,
+  snapshots: (snapshot) => snapshot.takenAt,
+};
+
+/**
+ * `migrations` are the format-version steps records are read through; tests pass their own to
+ * exercise the mechanism before the app has a real step.
+ */
 export function createIdbProgressStore(
   name = DB_NAME,
   now: () => number = Date.now,
+  migrations: MigrationChains = MIGRATIONS,
 ): ProgressStore {
-  const dbPromise = openProgressDb(name);
+  const dbPromise = openProgressDb(name).then(async (db) => {
+    await readmitQuarantined(db);
+    return db;
+  });
+  const wrap = (data: unknown): Envelope => wrapRecord(data, migrations);
   // Tells other tabs that progress changed, so none shows stale data. A tab is not told of its own
   // writes: whoever wrote already has the new state.
   const channel =
@@ -70,51 +97,51 @@ export function createIdbProgressStore(
   const changed = () => channel?.postMessage('changed');
   channel?.addEventListener('message', () => listeners.forEach((l) => l()));
 
-  /** Validates a stored record; one that fails is moved to quarantine in the same transaction. */
-  async function readValid<T>(
-    store: StoreName,
+  /**
+   * Reads one record through the migrations. An older one is written back in its new format, and
+   * an unreadable one moved to quarantine, in the same transaction as the read.
+   */
+  async function readOne<K extends RecordKind & ('active' | 'settings')>(
+    kind: K,
     key: string,
-    schema: z.ZodType<T>,
-  ): Promise<{ value: T | null; setAside: boolean }> {
+  ): Promise<{ value: RecordOf<K> | null; setAside: boolean }> {
     const db = await dbPromise;
-    const tx = db.transaction([store, 'quarantine'], 'readwrite');
-    const raw = await tx.objectStore(store).get(key);
+    const tx = db.transaction([kind, 'quarantine'], 'readwrite');
+    const raw = await tx.objectStore(kind).get(key);
     if (raw === undefined) {
       await tx.done;
       return { value: null, setAside: false };
     }
-    const parsed = parseEnvelope(raw, schema);
-    if (!parsed.ok) {
-      await tx
-        .objectStore('quarantine')
-        .add({ store, key, value: raw, reason: parsed.reason, quarantinedAt: now() });
-      await tx.objectStore(store).delete(key);
+    const read = readRecord(raw, kind, migrations);
+    if (read.status === 'migrated') await tx.objectStore(kind).put(read.envelope, key);
+    if (read.status === 'set-aside') {
+      await tx.objectStore('quarantine').add(quarantined(kind, key, raw, read.reason));
+      await tx.objectStore(kind).delete(key);
     }
     await tx.done;
-    return parsed.ok ? { value: parsed.value, setAside: false } : { value: null, setAside: true };
+    return read.status === 'set-aside'
+      ? { value: null, setAside: true }
+      : { value: read.value, setAside: false };
   }
 
-  /** Every valid record of a store, in one pass; invalid ones go to quarantine. */
-  async function readAll<T>(
-    store: 'quizResults' | 'reviewLogs' | 'snapshots',
-    schema: z.ZodType<T>,
-  ): Promise<T[]> {
+  /** Every readable record of a store, in one pass, migrated and set aside as in `readOne`. */
+  async function readAll<K extends 'quizResults' | 'reviewLogs' | 'snapshots'>(
+    kind: K,
+  ): Promise<RecordOf<K>[]> {
     const db = await dbPromise;
-    const tx = db.transaction([store, 'quarantine'], 'readwrite');
-    const values: T[] = [];
-    let cursor = await tx.objectStore(store).openCursor();
+    const tx = db.transaction([kind, 'quarantine'], 'readwrite');
+    const values: RecordOf<K>[] = [];
+    let cursor = await tx.objectStore(kind).openCursor();
     while (cursor) {
-      const parsed = parseEnvelope(cursor.value, schema);
-      if (parsed.ok) values.push(parsed.value);
-      else {
-        await tx.objectStore('quarantine').add({
-          store,
-          key: String(cursor.key),
-          value: cursor.value,
-          reason: parsed.reason,
-          quarantinedAt: now(),
-        });
+      const read = readRecord(cursor.value, kind, migrations);
+      if (read.status === 'set-aside') {
+        await tx
+          .objectStore('quarantine')
+          .add(quarantined(kind, String(cursor.key), cursor.value, read.reason));
         await cursor.delete();
+      } else {
+        values.push(read.value);
+        if (read.status === 'migrated') await cursor.update(read.envelope);
       }
       cursor = await cursor.continue();
     }
@@ -122,24 +149,56 @@ export function createIdbProgressStore(
     return values;
   }
 
+  function quarantined(kind: RecordKind, key: string, value: unknown, reason: string) {
+    return { store: kind, key, value, reason, quarantinedAt: now() } satisfies SetAsideRecord;
+  }
+
+  /**
+   * Puts back quarantined records this app can now read (say, ones written by a newer version and
+   * set aside by a tab still running the old one), unless their place has been taken since.
+   */
+  async function readmitQuarantined(db: IDBPDatabase<TrainerDB>): Promise<void> {
+    const tx = db.transaction([...RECORD_KINDS, 'quarantine'], 'readwrite');
+    const readmit = async <K extends RecordKind>(kind: K, value: unknown): Promise<boolean> => {
+      const read = readRecord(value, kind, migrations);
+      if (read.status === 'set-aside') return false;
+      const key = keyOf[kind](read.value) as TrainerDB[K]['key'];
+      const target = tx.objectStore(kind);
+      if ((await target.getKey(key)) !== undefined) return false;
+      await target.put(wrap(read.value), key);
+      return true;
+    };
+    let cursor = await tx.objectStore('quarantine').openCursor();
+    while (cursor) {
+      const { store, value } = cursor.value;
+      if (isRecordKind(store) && (await readmit(store, value))) await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  }
+
   const store: ProgressStore = {
     async loadActiveQuiz() {
-      const { value, setAside } = await readValid('active', ACTIVE_KEY, activeQuizSchema);
+      const { value, setAside } = await readOne('active', ACTIVE_KEY);
       return { quiz: value, setAside };
     },
     async saveActiveQuiz(quiz: ActiveQuiz) {
       const db = await dbPromise;
-      const tx = db.transaction(['active', 'quizResults'], 'readwrite');
-      const stored = parseEnvelope(
-        await tx.objectStore('active').get(ACTIVE_KEY),
-        activeQuizSchema,
-      );
+      const tx = db.transaction(['active', 'quizResults', 'quarantine'], 'readwrite');
+      const raw = await tx.objectStore('active').get(ACTIVE_KEY);
+      const stored = raw === undefined ? null : readRecord(raw, 'active', migrations);
+      const storedQuiz = stored?.status === 'set-aside' ? null : stored?.value;
       const finished = (await tx.objectStore('quizResults').getKey(quiz.meta.quizId)) !== undefined;
-      if (finished || (stored.ok && isFurtherOn(stored.value, quiz))) {
+      if (finished || (storedQuiz && isFurtherOn(storedQuiz, quiz))) {
         tx.abort();
         await tx.done.catch(() => {});
         throw new StaleQuizError();
       }
+      // A stored quiz this app cannot read is kept aside, not overwritten.
+      if (raw !== undefined && stored?.status === 'set-aside')
+        await tx
+          .objectStore('quarantine')
+          .add(quarantined('active', ACTIVE_KEY, raw, stored.reason));
       await tx.objectStore('active').put(wrap(quiz), ACTIVE_KEY);
       await tx.done;
       changed();
@@ -158,7 +217,7 @@ export function createIdbProgressStore(
       changed();
     },
     async listQuizResults() {
-      const results = await readAll('quizResults', quizResultSchema);
+      const results = await readAll('quizResults');
       return results.sort((a, b) => a.finishedAt - b.finishedAt);
     },
     async addReviewLog(log: ReviewLog) {
@@ -172,11 +231,11 @@ export function createIdbProgressStore(
       changed();
     },
     async listReviewLogs() {
-      const logs = await readAll('reviewLogs', reviewLogSchema);
+      const logs = await readAll('reviewLogs');
       return logs.sort((a, b) => a.reviewedAt - b.reviewedAt);
     },
     async loadFlashcardSettings() {
-      return (await readValid('settings', FLASHCARD_SETTINGS_KEY, flashcardSettingsSchema)).value;
+      return (await readOne('settings', FLASHCARD_SETTINGS_KEY)).value;
     },
     async saveFlashcardSettings(settings) {
       const db = await dbPromise;
@@ -210,7 +269,7 @@ export function createIdbProgressStore(
       changed();
     },
     async listBackups() {
-      const backups = await readAll('snapshots', backupSchema);
+      const backups = await readAll('snapshots');
       return backups.sort((a, b) => b.takenAt - a.takenAt);
     },
     async addBackup(backup: Backup) {
@@ -236,25 +295,4 @@ export function createIdbProgressStore(
     },
   };
   return store;
-}
-
-function parseEnvelope<T>(
-  raw: unknown,
-  schema: z.ZodType<T>,
-): { ok: true; value: T } | { ok: false; reason: string } {
-  const envelope = raw as Partial<Envelope> | null;
-  if (typeof envelope !== 'object' || envelope === null || typeof envelope.v !== 'number')
-    return { ok: false, reason: 'not a versioned record' };
-  if (envelope.v !== PROGRESS_SCHEMA_VERSION)
-    return {
-      ok: false,
-      reason: `written by format version ${envelope.v}; this app reads ${PROGRESS_SCHEMA_VERSION}`,
-    };
-  const result = schema.safeParse(envelope.data);
-  if (result.success) return { ok: true, value: result.data };
-  const issue = result.error.issues[0];
-  return {
-    ok: false,
-    reason: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`,
-  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildExport,
+  EXPORT_VERSION,
   mergeProgress,
   parseExport,
   type ProgressData,
@@ -68,7 +69,7 @@ describe('export files', () => {
     const file = buildExport(mergeProgress(a, b), 12345);
     expect(file).toMatchObject({
       format: 'kube-service-trainer-progress',
-      version: 1,
+      version: EXPORT_VERSION,
       exportedAt: 12345,
       bankIds: ['bundled'],
     });
@@ -97,9 +98,10 @@ describe('export files', () => {
       ok: false,
       problems: [expect.stringMatching(/not a Kube Service Trainer progress export/)],
     });
-    expect(parseExport(JSON.stringify({ ...buildExport(a, 1), version: 2 }))).toMatchObject({
+    const newer = EXPORT_VERSION + 1;
+    expect(parseExport(JSON.stringify({ ...buildExport(a, 1), version: newer }))).toMatchObject({
       ok: false,
-      problems: [expect.stringMatching(/newer version of the app \(format version 2\)/)],
+      problems: [expect.stringContaining(`newer version of the app (format version ${newer})`)],
     });
   });
 

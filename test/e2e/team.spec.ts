@@ -22,8 +22,11 @@ async function hostSession(page: Page, { count = 2, lateJoin = true }: HostOptio
       .uncheck();
   await page.getByRole('button', { name: 'Host a session' }).click();
   await expect(page).toHaveURL(/\/team\/host\/[A-Z0-9]{6}$/);
-  const code = (await page.getByLabel('Join code').textContent())?.trim() ?? '';
-  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+  // The code shows once the server has answered the host's hello: wait for it, as a host would.
+  const shown = page.getByLabel('Join code');
+  await expect(shown).toHaveText(/^\s*[A-HJKMNP-Z2-9]{6}\s*$/);
+  const code = ((await shown.textContent()) ?? '').trim();
+  expect(page.url()).toMatch(new RegExp(`/team/host/${code}$`));
   return code;
 }
 

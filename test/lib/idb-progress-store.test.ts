@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import type { ActiveQuiz, QuizResult } from '../../src/domain/progress-schema';
+import {
+  PROGRESS_SCHEMA_VERSION,
+  type ActiveQuiz,
+  type QuizResult,
+} from '../../src/domain/progress-schema';
 import { DEFAULT_SETTINGS } from '../../src/domain/quiz-settings';
 import { createIdbProgressStore } from '../../src/lib/idb-progress-store';
 
@@ -81,7 +85,7 @@ describe('IndexedDB progress store', () => {
     db.close();
     expect((await store.loadActiveQuiz()).setAside).toBe(true);
     expect((await store.listSetAside())[0]?.reason).toBe(
-      'written by format version 99; this app reads 1',
+      `written by a newer version of the app (format version 99; this app reads up to ${PROGRESS_SCHEMA_VERSION}); open the latest version of the app to read it`,
     );
   });
 

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { Bank } from '../../domain/bank-schema';
 import type { QueueFilter } from '../../domain/flashcard-queue';
+import { studyTags } from '../../domain/study-tags';
 import { SERVICE_TYPES } from '../../domain/service-types';
 
 interface Props {
@@ -9,16 +10,13 @@ interface Props {
   onChange: (filter: QueueFilter) => void;
 }
 
-/** Study only some answer types, or one tag. Minimal-pair tags (`pair:…`) are too small to list. */
+/**
+ * Study only some answer types, or one concept tag. Only tags that do not give the answer away are
+ * listed (see studyTags): a tag is shown before the card is answered.
+ */
 export function FlashcardFilters({ bank, filter, onChange }: Props) {
   const tagId = useId();
-  const tags = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const q of bank.questions)
-      for (const tag of q.tags ?? [])
-        if (!tag.startsWith('pair:')) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    return [...counts].sort(([a], [b]) => a.localeCompare(b));
-  }, [bank]);
+  const tags = useMemo(() => studyTags(bank.questions), [bank]);
   const types = filter.types ?? new Set(SERVICE_TYPES);
 
   function toggle(type: (typeof SERVICE_TYPES)[number], on: boolean) {
@@ -58,7 +56,7 @@ export function FlashcardFilters({ bank, filter, onChange }: Props) {
           onChange={(e) => onChange({ ...filter, tag: e.target.value || null })}
         >
           <option value="">All tags</option>
-          {tags.map(([tag, count]) => (
+          {tags.map(({ tag, count }) => (
             <option key={tag} value={tag}>
               {tag} ({count})
             </option>
