@@ -116,8 +116,8 @@ export class SessionRunner {
 
   /**
    * Only these processes are alive: whoever was connected through another one is not any more.
-   * Each session run here that counted such a connection drops it (and may reveal, if the rest
-   * have answered).
+   * Each session run here that counted such a connection drops it (which alone does not close
+   * the open question: the people it knocked out may be on their way back).
    */
   keepConnectionsOf(live: ReadonlySet<string>): void {
     for (const lane of this.lanes.values()) this.dropLostConnections(lane, (p) => !live.has(p));
