@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Explanation } from '../../src/components/Explanation';
 import { RichText } from '../../src/components/RichText';
 import { loadBank } from '../../src/domain/bank-loader';
+import type { QuestionId } from '../../src/domain/bank-schema';
 import { makeQuestion } from '../factories';
 
 const hostile = loadBank(readFileSync('test/fixtures/banks/hostile.json', 'utf8'));
@@ -51,7 +52,7 @@ describe('untrusted bank text', () => {
   it('says so when a minimal bank has no explanation', () => {
     render(
       <Explanation
-        question={{ id: 'min', prompt: 'Only Pods call it.', answer: 'ClusterIP' }}
+        question={{ id: 'min' as QuestionId, prompt: 'Only Pods call it.', answer: 'ClusterIP' }}
         choice="NodePort"
         headingLevel={3}
       />,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ankiText, escapeHtml } from '../../src/domain/anki-export';
 import { bankJsonText, fileStem } from '../../src/domain/bank-export';
+import type { QuestionId } from '../../src/domain/bank-schema';
 import { makeBank, makeQuestion } from '../factories';
 
 describe('Anki export', () => {
@@ -15,7 +16,7 @@ describe('Anki export', () => {
         tags: ['internal-traffic', 'api'],
         references: [{ title: 'Service "docs"', url: 'https://kubernetes.io/docs/x' }],
       }),
-      { id: 'min', prompt: 'Alias a host.', answer: 'ExternalName' },
+      { id: 'min' as QuestionId, prompt: 'Alias a host.', answer: 'ExternalName' },
     ],
     { title: 'Acme\tdrills' },
   );

@@ -120,7 +120,7 @@ export function BanksPage(props: BanksPageProps) {
     listHeading.current?.focus();
   }
 
-  async function exportBank(bank: ListedBank, kind: 'json' | 'anki') {
+  async function exportBank(bank: { id: string; title: string }, kind: 'json' | 'anki') {
     setProblem(null);
     try {
       await props.exportBank(bank.id, kind);
@@ -201,6 +201,7 @@ export function BanksPage(props: BanksPageProps) {
         onReplace={replace}
         onKeep={dismiss}
         onMakeActive={choose}
+        onDownloadJson={(entry) => void exportBank(entry, 'json')}
         onDownloadProblems={(text) => props.downloadText('bank-problems.txt', text, 'text/plain')}
       />
 

@@ -14,6 +14,8 @@ interface Props {
   onReplace: () => void;
   onKeep: () => void;
   onMakeActive: (entry: BankEntry) => void;
+  /** Saves the stored bank as a JSON file (a CSV bank, converted). */
+  onDownloadJson: (entry: BankEntry) => void;
   onDownloadProblems: (text: string) => void;
 }
 
@@ -69,7 +71,7 @@ function ProgressBar({ progress }: { progress: ImportProgress | null }) {
 }
 
 /** The calm endings, spoken by the status region: added, unchanged, stopped, or a question. */
-function EndedStatus({ state, activeId, onReplace, onKeep, onMakeActive }: Props) {
+function EndedStatus({ state, activeId, onReplace, onKeep, onMakeActive, onDownloadJson }: Props) {
   const focus = useRef<HTMLDivElement>(null);
   const asking = state.status === 'ended' && state.outcome.status === 'exists';
   useEffect(() => {
@@ -86,13 +88,23 @@ function EndedStatus({ state, activeId, onReplace, onKeep, onMakeActive }: Props
             {outcome.replaced ? 'Replaced' : 'Added'} “{entry.title}”: {count(entry.questions)} from{' '}
             {label}.{outcome.replaced && ' Your progress in it is kept.'}
           </p>
-          {entry.id !== activeId && (
-            <p className="actions">
+          {entry.format === 'csv' && <p>It was converted from CSV to the app’s JSON format.</p>}
+          <p className="actions">
+            {entry.id !== activeId && (
               <button type="button" className="button small" onClick={() => onMakeActive(entry)}>
                 Use it for Quiz and Flashcards
               </button>
-            </p>
-          )}
+            )}
+            {entry.format === 'csv' && (
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => onDownloadJson(entry)}
+              >
+                Download it as JSON
+              </button>
+            )}
+          </p>
         </div>
       );
     }
