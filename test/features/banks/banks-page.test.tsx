@@ -139,4 +139,17 @@ describe('/banks', () => {
     );
     expect((await library.list()).entries).toEqual([]);
   });
+
+  it('a file dropped on the page is checked like a picked one', async () => {
+    const { library } = renderPage();
+    await screen.findByRole('radio', { name: 'Kubernetes Services' });
+    const file = new NodeFile([fixture('minimal.json')], 'minimal.json', {
+      type: 'application/json',
+    });
+    const zone = screen.getByLabelText('Bank file (JSON or CSV)').closest('.drop-zone')!;
+    fireEvent.dragOver(zone, { dataTransfer: { files: [file], types: ['Files'] } });
+    fireEvent.drop(zone, { dataTransfer: { files: [file], types: ['Files'] } });
+    expect(await screen.findByRole('radio', { name: 'Minimal drills' })).toBeInTheDocument();
+    expect((await library.list()).entries).toHaveLength(1);
+  });
 });
