@@ -12,7 +12,7 @@ const FEATURES = readdirSync(path.join(root, 'src/features'), { withFileTypes: t
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 // npm packages the domain may use: plain computation, no I/O, no rendering, no hidden clock.
-const PURE_LIBRARIES = ['zod', 'ts-fsrs', 'jsonc-parser', 'immutable'];
+const PURE_LIBRARIES = ['zod', 'ts-fsrs', 'jsonc-parser', 'immutable', 'papaparse'];
 const BROWSER_LIBRARIES = ['react', 'react-dom', 'react-router', 'idb'];
 
 /**

@@ -1,5 +1,8 @@
-// Checks a question bank with the app's own loader: `npm run check-bank -- path/to/bank.json`.
+// Checks a question bank with the app's own loader: `npm run check-bank -- path/to/bank.json`
+// (or a .csv file, converted as the app converts it; the file name is its title).
 import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { csvTitle, loadCsvBank } from '../src/domain/bank-csv';
 import { formatProblem, loadBank } from '../src/domain/bank-loader';
 import { summarizeBank } from '../src/domain/bank-summary';
 
@@ -11,7 +14,10 @@ try {
   console.error(`${file}: cannot read the file (${(error as Error).message})`);
   process.exit(1);
 }
-const result = loadBank(text);
+const result =
+  extname(file).toLowerCase() === '.csv'
+    ? loadCsvBank(text, csvTitle(basename(file)))
+    : loadBank(text);
 if (!result.ok) {
   for (const problem of result.problems) console.error(`${file}: ${formatProblem(problem)}`);
   console.error(

@@ -1,27 +1,40 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { BUILTIN_BANK_ID } from '../domain/bank-ids';
 import type { Bank } from '../domain/bank-schema';
 import { formatProblem, type BankLoadResult } from '../domain/bank-loader';
+import { readActiveBankId, saveActiveBankId } from '../lib/active-bank';
 import { fetchBank } from '../lib/bank-source';
 import { PageHeading } from '../components/PageHeading';
 
-/** Loads the question bank for a page; shows what is wrong, and what to do, when it cannot. */
+interface Loaded {
+  id: string;
+  result: BankLoadResult;
+}
+
+/**
+ * Loads the active question bank for a page (Quiz, Flashcards, Progress); shows what is wrong,
+ * and what to do, when it cannot.
+ */
 export function BankGate({
   title,
   children,
 }: {
   title: string;
-  children: (bank: Bank) => ReactNode;
+  children: (bank: Bank, bankId: string) => ReactNode;
 }) {
-  const [result, setResult] = useState<BankLoadResult | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    void fetchBank().then((r) => live && setResult(r));
+    const id = readActiveBankId();
+    void fetchBank(id).then((result) => live && setLoaded({ id, result }));
     return () => {
       live = false;
     };
-  }, []);
+  }, [attempt]);
 
-  if (!result)
+  if (!loaded)
     return (
       <section className="page">
         <PageHeading>{title}</PageHeading>
@@ -30,16 +43,40 @@ export function BankGate({
         </p>
       </section>
     );
+  const { id, result } = loaded;
   if (!result.ok)
     return (
       <section className="page">
         <PageHeading>{title}</PageHeading>
         <div role="alert" className="alert alert-error">
-          <p>
-            <strong>The question bank cannot be used.</strong> Reload the page to try again. If this
-            keeps happening, the bank file is damaged: run <code>npm run check-bank</code> on it and
-            fix what it reports.
-          </p>
+          {id === BUILTIN_BANK_ID ? (
+            <p>
+              <strong>The question bank cannot be used.</strong> Reload the page to try again. If
+              this keeps happening, the bank file is damaged: run <code>npm run check-bank</code> on
+              it and fix what it reports.
+            </p>
+          ) : (
+            <>
+              <p>
+                <strong>Your active question bank cannot be used.</strong> Load it again on{' '}
+                <Link to="/banks">Question banks</Link>, or go back to the built-in bank. Your
+                progress in it is kept either way.
+              </p>
+              <p className="actions">
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => {
+                    saveActiveBankId(BUILTIN_BANK_ID);
+                    setLoaded(null);
+                    setAttempt((n) => n + 1);
+                  }}
+                >
+                  Use the built-in bank
+                </button>
+              </p>
+            </>
+          )}
           <ul className="problem-list">
             {result.problems.slice(0, 20).map((p, i) => (
               <li key={i}>{formatProblem(p)}</li>
@@ -49,5 +86,5 @@ export function BankGate({
         </div>
       </section>
     );
-  return children(result.bank);
+  return children(result.bank, id);
 }

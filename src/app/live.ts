@@ -3,6 +3,9 @@ import { liveUrl } from '../lib/live-api';
 import { createHostClient } from '../lib/live-host-client';
 import { createPlayerClient } from '../lib/live-player-client';
 import { browserStorage, createTokenStore } from '../lib/live-tokens';
+import { BUILTIN_TITLE } from '../lib/bank-source';
+import { progressStore } from '../lib/progress';
+import { recordTeamAnswers } from '../lib/team-answers';
 
 // The live-session clients wired to the browser: the real WebSocket, localStorage and clocks.
 
@@ -19,7 +22,12 @@ const connection = () => ({
 export const hostClient = (code: JoinCode, hostToken: HostToken) =>
   createHostClient({ code, hostToken, ...connection() });
 
-export const playerClient = (code: JoinCode) => createPlayerClient({ code, ...connection() });
+/** A participant's client whose revealed answers also go into the learner's own progress. */
+export function playerClient(code: JoinCode) {
+  const client = createPlayerClient({ code, ...connection() });
+  recordTeamAnswers(client, progressStore, { now: Date.now, builtinTitle: BUILTIN_TITLE });
+  return client;
+}
 
 /** A host token from history state: like storage, untrusted until parsed. */
 export function tokenFromState(state: unknown): HostToken | null {

@@ -24,7 +24,12 @@ export function Explanation({ question, choice, headingLevel }: Props) {
   );
   return (
     <>
-      {question.explanation && <RichText source={question.explanation} />}
+      {question.explanation ? (
+        <RichText source={question.explanation} />
+      ) : (
+        // A minimal bank (id, prompt, answer) is valid: say so rather than leave a gap.
+        <p className="no-explanation">No explanation in this bank.</p>
+      )}
       {whyNotPick && (
         <div className="why-not-chosen">
           <Heading>Why not {wrongPick}?</Heading>

@@ -29,6 +29,15 @@ function Inlines({ inlines }: { inlines: Inline[] }) {
         return <em key={i}>{inline.text}</em>;
       case 'strong':
         return <strong key={i}>{inline.text}</strong>;
+      case 'link':
+        // Bank text is untrusted: the page it opens gets no handle on this one (noopener) and no
+        // address of it (noreferrer). The href passed safeHref: http, https or mailto only.
+        return (
+          <a key={i} href={inline.href} target="_blank" rel="noopener noreferrer">
+            {inline.text}
+            <span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        );
       default:
         return <span key={i}>{inline.text}</span>;
     }

@@ -88,3 +88,14 @@ export async function restoreBackup(
   await saveBackup(store, await store.exportData(), 'before-restore', now, calendar);
   await store.replaceAll(backup.data);
 }
+
+/** Deletes one bank's progress (history, reviews, unfinished quiz), after a backup of everything. */
+export async function removeBankProgress(
+  store: ProgressStore,
+  bankId: string,
+  now: number,
+  calendar: Calendar,
+): Promise<void> {
+  await saveBackup(store, await store.exportData(), 'before-reset', now, calendar);
+  await store.removeBankProgress(bankId);
+}

@@ -7,6 +7,18 @@ import { SERVICE_TYPES } from './service-types';
  */
 export const BANK_VERSION = 1;
 
+/**
+ * What one bank may hold. Past these a bank is refused with a message rather than slowing every
+ * screen: the app keeps a whole bank in memory, and a team session sends it in one request.
+ */
+export const BANK_LIMITS = {
+  /** The file (or pasted text), in bytes of UTF-8. */
+  bytes: 5 * 1024 * 1024,
+  questions: 5000,
+  /** A prompt, in characters after trimming. */
+  promptChars: 4000,
+} as const;
+
 export const serviceTypeSchema = z.enum(SERVICE_TYPES);
 
 export const questionIdSchema = z
@@ -20,7 +32,10 @@ export const questionIdSchema = z
 
 export const referenceSchema = z.strictObject({
   title: z.string().min(1).describe('Title of the documentation page or section.'),
-  url: z.url().describe('Link to the official Kubernetes documentation.'),
+  // Only web addresses: a `javascript:` or `data:` URL in a bank must never become a link.
+  url: z
+    .url({ protocol: /^https?$/ })
+    .describe('Link to the official Kubernetes documentation (http or https).'),
 });
 
 const text = z.string().trim().min(1);
@@ -28,9 +43,11 @@ const text = z.string().trim().min(1);
 export const questionSchema = z
   .strictObject({
     id: questionIdSchema.describe('Unique, stable, kebab-case identifier. Never reuse or rename.'),
-    prompt: text.describe(
-      'The scenario. Plain text with a small Markdown subset: `code`, *emphasis*, **strong**, fenced code blocks.',
-    ),
+    prompt: text
+      .max(BANK_LIMITS.promptChars, 'must be at most 4,000 characters')
+      .describe(
+        'The scenario. Plain text with a small Markdown subset: `code`, *emphasis*, **strong**, fenced code blocks.',
+      ),
     answer: serviceTypeSchema.describe('The one correct Service type.'),
     explanation: text.optional().describe('Why the answer is right, by the Kubernetes docs.'),
     whyNot: z
@@ -64,7 +81,10 @@ export const bankSchema = z.strictObject({
   version: z.literal(BANK_VERSION),
   title: text.describe('Name of the bank, shown to learners.'),
   description: text.optional(),
-  questions: z.array(questionSchema).min(1, 'the bank has no questions; add at least one'),
+  questions: z
+    .array(questionSchema)
+    .min(1, 'the bank has no questions; add at least one')
+    .max(BANK_LIMITS.questions, 'a bank can have at most 5,000 questions'),
 });
 
 export type QuestionId = z.infer<typeof questionIdSchema>;

@@ -1,3 +1,4 @@
+import { exportToV2 } from './migration-v2-bank-ids';
 import type { MigrationChain } from './migrations';
 
 /**
@@ -8,4 +9,7 @@ import type { MigrationChain } from './migrations';
  * To change the export format: write the step as a pure function with its own test, append it
  * here, change progressExportSchema, and add test/fixtures/progress-export-v<old>.json.
  */
-export const EXPORT_MIGRATIONS: MigrationChain<void> = [];
+export const EXPORT_MIGRATIONS: MigrationChain<void> = [
+  // 1 → 2: progress is kept per bank; every version 1 record belongs to the built-in bank.
+  exportToV2,
+];

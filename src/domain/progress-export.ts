@@ -120,7 +120,8 @@ function describeExportMigrationProblem(problem: Extract<Migrated, { ok: false }
 export function mergeProgress(local: ProgressData, incoming: ProgressData): ProgressData {
   const results = new Map(local.quizResults.map((r) => [r.quizId, r]));
   for (const r of incoming.quizResults)
-    if (!results.has(r.quizId) || preferred(r, results.get(r.quizId)!)) results.set(r.quizId, r);
+    if (!results.has(r.quizId) || preferredResult(r, results.get(r.quizId)!))
+      results.set(r.quizId, r);
   const logs = new Map(local.reviewLogs.map((l) => [l.id, l]));
   for (const l of incoming.reviewLogs)
     if (!logs.has(l.id) || preferred(l, logs.get(l.id)!)) logs.set(l.id, l);
@@ -129,6 +130,15 @@ export function mergeProgress(local: ProgressData, incoming: ProgressData): Prog
     reviewLogs: [...logs.values()],
     flashcardSettings: local.flashcardSettings,
   });
+}
+
+/**
+ * A team result grows as its session goes on, so the copy with more answers is the later one.
+ * Otherwise one id means one record, and `preferred` decides between copies that differ.
+ */
+function preferredResult(candidate: QuizResult, existing: QuizResult): boolean {
+  const more = candidate.answers.length - existing.answers.length;
+  return more !== 0 ? more > 0 : preferred(candidate, existing);
 }
 
 /** Two records with one id should be identical; if not, pick one by content so order never matters. */

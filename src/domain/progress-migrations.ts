@@ -1,3 +1,4 @@
+import { recordToV2 } from './migration-v2-bank-ids';
 import type { MigrationChain } from './migrations';
 import type { RecordKind } from './progress-records';
 
@@ -10,4 +11,7 @@ import type { RecordKind } from './progress-records';
  * fixture of the old version under test/fixtures. Records are migrated when read and written back.
  * See docs/decisions/006-versioned-envelopes-and-migration-chains.md.
  */
-export const PROGRESS_MIGRATIONS: MigrationChain<RecordKind> = [];
+export const PROGRESS_MIGRATIONS: MigrationChain<RecordKind> = [
+  // 1 → 2: progress is kept per bank; every version 1 record belongs to the built-in bank.
+  recordToV2,
+];

@@ -67,12 +67,25 @@ export const activeQuizSchema = z
   unknown
 >;
 
-/** A finished quiz as kept in history. */
-export const quizResultSchema = z.object({
-  ...quizMetaSchema.shape,
-  finishedAt: epochMs,
-  answers: z.array(answerRecordSchema),
-});
+/** The team session a result came from: its join code and the name the learner played as. */
+export const teamInfoSchema = z.object({ code: z.string().min(1), name: z.string() });
+
+/**
+ * A finished quiz as kept in history, or a learner's answers in a team session (kind `team`,
+ * added in format version 2): recorded as each question is revealed, so it grows during the session.
+ */
+export const quizResultSchema = z
+  .object({
+    ...quizMetaSchema.shape,
+    kind: z.enum(['new', 'retry', 'practice', 'team']),
+    team: teamInfoSchema.optional(),
+    finishedAt: epochMs,
+    answers: z.array(answerRecordSchema),
+  })
+  .refine(
+    (r) => (r.kind === 'team') === (r.team !== undefined),
+    'a team result names its session, and only a team result does',
+  );
 
 /** FSRS ratings, as ts-fsrs numbers them: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
@@ -113,6 +126,7 @@ export type ReviewLog = z.infer<typeof reviewLogSchema>;
 export type Rating = z.infer<typeof ratingSchema>;
 export type FlashcardSettings = z.infer<typeof flashcardSettingsSchema>;
 export type QuizResult = z.infer<typeof quizResultSchema>;
+export type TeamInfo = z.infer<typeof teamInfoSchema>;
 
 export function resultFromFinished(state: Extract<QuizState, { status: 'finished' }>): QuizResult {
   return { ...state.meta, finishedAt: state.finishedAt, answers: state.answers };

@@ -25,13 +25,32 @@ export interface SetAsideRecord {
  * Every write resolves only once it is committed, so the UI moves on only after that.
  */
 export interface ProgressStore {
-  /** `setAside` is true when a saved quiz existed but failed validation and was set aside. */
-  loadActiveQuiz(): Promise<{ quiz: ActiveQuiz | null; setAside: boolean }>;
-  /** Rejects with StaleQuizError when the stored copy of the same quiz is further on. */
+  /**
+   * The unfinished quiz of a bank (each bank keeps its own). `setAside` is true when a saved quiz
+   * existed but failed validation and was set aside.
+   */
+  loadActiveQuiz(bankId: string): Promise<{ quiz: ActiveQuiz | null; setAside: boolean }>;
+  /** Every bank's unfinished quiz (read at start-up, so damaged ones are set aside early). */
+  listActiveQuizzes(): Promise<ActiveQuiz[]>;
+  /**
+   * Saves the unfinished quiz of its bank (`meta.bankId`). Rejects with StaleQuizError when the
+   * stored copy of the same quiz is further on.
+   */
   saveActiveQuiz(quiz: ActiveQuiz): Promise<void>;
-  clearActiveQuiz(): Promise<void>;
-  /** Adds the result to history and clears the active quiz in one transaction. */
+  clearActiveQuiz(bankId: string): Promise<void>;
+  /** Adds the result to history and clears its bank's active quiz in one transaction. */
   finishQuiz(result: QuizResult): Promise<void>;
+  /**
+   * Reads the result with this id (null if there is none) and stores what `update` returns, in one
+   * transaction; null stores nothing. No active quiz is touched: team answers arrive this way while
+   * a quiz of one's own may be unfinished.
+   */
+  updateQuizResult(
+    quizId: string,
+    update: (existing: QuizResult | null) => QuizResult | null,
+  ): Promise<void>;
+  /** Deletes one bank's history, reviews and unfinished quiz in one transaction. */
+  removeBankProgress(bankId: string): Promise<void>;
   listQuizResults(): Promise<QuizResult[]>;
   /** Commits one flashcard review. */
   addReviewLog(log: ReviewLog): Promise<void>;

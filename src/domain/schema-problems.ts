@@ -40,10 +40,19 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         ? `expected one of ${SERVICE_TYPES.join(', ')}, got ${describeValue(input)}`
         : `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(input)}`;
     case 'unrecognized_keys':
+      if (issue.path.at(-1) === 'whyNot')
+        return `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length > 1 ? 'are not Service types' : 'is not a Service type'}; whyNot takes ${orList([...SERVICE_TYPES])}`;
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
       return issue.message;
+    case 'too_big': {
+      // Say by how much, so an author knows what to cut.
+      const size = typeof input === 'string' || Array.isArray(input) ? input.length : null;
+      return size === null
+        ? issue.message
+        : `${issue.message}; it has ${size.toLocaleString('en')}`;
+    }
     case 'invalid_union': {
       // A union of literals (difficulty 1–3, rating 1–4): list the values it allows.
       const values = issue.errors
@@ -54,7 +63,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         : `does not match any allowed form, got ${describeValue(input)}`;
     }
     case 'invalid_format':
-      return issue.format === 'url' ? `expected a URL, got ${describeValue(input)}` : issue.message;
+      return issue.format === 'url'
+        ? `expected an http or https URL, got ${describeValue(input)}`
+        : issue.message;
     case 'invalid_key':
       return `unknown type ${describeValue(input)}; expected one of ${SERVICE_TYPES.join(', ')}`;
     default:

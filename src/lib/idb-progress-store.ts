@@ -13,6 +13,7 @@ import type { ActiveQuiz, QuizResult, ReviewLog } from '../domain/progress-schem
 import { StaleQuizError, type ProgressStore, type SetAsideRecord } from '../domain/progress-store';
 import { isFurtherOn } from '../domain/quiz-session';
 import type { Backup } from '../domain/backup-records';
+import { BUILTIN_BANK_ID } from '../domain/bank-ids';
 
 /** The object stores keep their first names ('quarantine' for set-aside records, 'snapshots' for
  * backups) so existing databases open unchanged; the code calls them set aside and backups. */
@@ -26,7 +27,12 @@ interface TrainerDB extends DBSchema {
 }
 
 const FLASHCARD_SETTINGS_KEY = 'flashcards';
-const ACTIVE_KEY = 'quiz';
+/**
+ * Each bank keeps its own unfinished quiz. The built-in bank's stays under the key every
+ * earlier version used, so an unfinished quiz survives the update.
+ */
+export const activeKey = (bankId: string) =>
+  bankId === BUILTIN_BANK_ID ? 'quiz' : `quiz:${bankId}`;
 
 export const DB_NAME = 'kube-service-trainer';
 /** The layout of the database (its object stores); record formats have their own versions. */
@@ -68,7 +74,7 @@ const isRecordKind = (name: string): name is RecordKind =>
 
 /** The key each kind of record is stored under. */
 const keyOf: { [K in RecordKind]: (record: RecordOf<K>) => string | number } = {
-  active: () => ACTIVE_KEY,
+  active: (quiz) => activeKey(quiz.meta.bankId),
   quizResults: (result) => result.quizId,
   reviewLogs: (log) => log.id,
   settings: () => FLASHCARD_SETTINGS_KEY,
@@ -125,7 +131,7 @@ export function createIdbProgressStore(
   }
 
   /** Every readable record of a store, in one pass, migrated and set aside as in `readOne`. */
-  async function readAll<K extends 'quizResults' | 'reviewLogs' | 'snapshots'>(
+  async function readAll<K extends 'active' | 'quizResults' | 'reviewLogs' | 'snapshots'>(
     kind: K,
   ): Promise<RecordOf<K>[]> {
     const db = await dbPromise;
@@ -178,14 +184,18 @@ export function createIdbProgressStore(
   }
 
   const store: ProgressStore = {
-    async loadActiveQuiz() {
-      const { value, setAside } = await readOne('active', ACTIVE_KEY);
+    async loadActiveQuiz(bankId: string) {
+      const { value, setAside } = await readOne('active', activeKey(bankId));
       return { quiz: value, setAside };
+    },
+    async listActiveQuizzes() {
+      return readAll('active');
     },
     async saveActiveQuiz(quiz: ActiveQuiz) {
       const db = await dbPromise;
+      const key = activeKey(quiz.meta.bankId);
       const tx = db.transaction(['active', 'quizResults', 'quarantine'], 'readwrite');
-      const raw = await tx.objectStore('active').get(ACTIVE_KEY);
+      const raw = await tx.objectStore('active').get(key);
       const stored = raw === undefined ? null : readRecord(raw, 'active', migrations);
       const storedQuiz = stored?.status === 'set-aside' ? null : stored?.value;
       const finished = (await tx.objectStore('quizResults').getKey(quiz.meta.quizId)) !== undefined;
@@ -196,23 +206,52 @@ export function createIdbProgressStore(
       }
       // A stored quiz this app cannot read is kept aside, not overwritten.
       if (raw !== undefined && stored?.status === 'set-aside')
-        await tx
-          .objectStore('quarantine')
-          .add(quarantined('active', ACTIVE_KEY, raw, stored.reason));
-      await tx.objectStore('active').put(wrap(quiz), ACTIVE_KEY);
+        await tx.objectStore('quarantine').add(quarantined('active', key, raw, stored.reason));
+      await tx.objectStore('active').put(wrap(quiz), key);
       await tx.done;
       changed();
     },
-    async clearActiveQuiz() {
+    async clearActiveQuiz(bankId: string) {
       const db = await dbPromise;
-      await db.delete('active', ACTIVE_KEY);
+      await db.delete('active', activeKey(bankId));
       changed();
     },
     async finishQuiz(result: QuizResult) {
       const db = await dbPromise;
       const tx = db.transaction(['quizResults', 'active'], 'readwrite');
       await tx.objectStore('quizResults').put(wrap(result), result.quizId);
-      await tx.objectStore('active').delete(ACTIVE_KEY);
+      await tx.objectStore('active').delete(activeKey(result.bankId));
+      await tx.done;
+      changed();
+    },
+    async updateQuizResult(quizId, update) {
+      const db = await dbPromise;
+      const tx = db.transaction(['quizResults', 'quarantine'], 'readwrite');
+      const raw = await tx.objectStore('quizResults').get(quizId);
+      const read = raw === undefined ? null : readRecord(raw, 'quizResults', migrations);
+      // A stored record this app cannot read is kept aside, never overwritten.
+      if (raw !== undefined && read?.status === 'set-aside')
+        await tx
+          .objectStore('quarantine')
+          .add(quarantined('quizResults', quizId, raw, read.reason));
+      const next = update(read && read.status !== 'set-aside' ? read.value : null);
+      if (next) await tx.objectStore('quizResults').put(wrap(next), quizId);
+      await tx.done;
+      if (next) changed();
+    },
+    async removeBankProgress(bankId: string) {
+      const db = await dbPromise;
+      const tx = db.transaction(['quizResults', 'reviewLogs', 'active'], 'readwrite');
+      for (const name of ['quizResults', 'reviewLogs'] as const) {
+        let cursor = await tx.objectStore(name).openCursor();
+        while (cursor) {
+          // Read through the migrations, so an older record of this bank is recognised too.
+          const read = readRecord(cursor.value, name, migrations);
+          if (read.status !== 'set-aside' && read.value.bankId === bankId) await cursor.delete();
+          cursor = await cursor.continue();
+        }
+      }
+      await tx.objectStore('active').delete(activeKey(bankId));
       await tx.done;
       changed();
     },

@@ -15,7 +15,7 @@ export const EXPORT_COLUMNS = [
  * by a spreadsheet: OWASP's "CSV injection". Names come from participants, so such a cell gets a
  * leading apostrophe and is quoted; the spreadsheet shows it as text.
  */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** One row per participant per question, with a header; RFC 4180 quoting by papaparse. */
 export function toCsv(rows: readonly ExportRow[]): string {

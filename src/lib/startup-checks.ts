@@ -17,7 +17,7 @@ let checks: Promise<number> | null = null;
 
 async function check(): Promise<number> {
   const store = progressStore();
-  await store.loadActiveQuiz();
+  await store.listActiveQuizzes();
   const data = await store.exportData();
   await takeDailyBackupIfDue(store, Date.now(), localCalendar, data);
   return countSetAside();

@@ -12,9 +12,9 @@ import { makeAnswer } from '../factories-progress';
 
 describe('a bank that is not even the right shape', () => {
   it.each([
-    [null, 'expected object, got null'],
-    [[], 'expected object, got a list'],
-    ['text', 'expected object, got "text"'],
+    [null, 'a bank is an object with version, title and questions; this file holds null'],
+    [[], 'a bank is an object with version, title and questions; this file holds a list'],
+    ['text', 'a bank is an object with version, title and questions; this file holds "text"'],
   ])('%j is refused with one message, not a crash', (data, message) => {
     expect(validateBank(data)).toEqual({ ok: false, problems: [{ where: '', message }] });
   });

@@ -38,7 +38,9 @@ describe('loadBank', () => {
     expect(messages('{ "version": 1, // no\n "title": "x" }')[0]).toMatch(
       /^line 1, column 17: JSON syntax error: comments are not allowed/,
     );
-    expect(messages('{ "version": 1, }')[0]).toMatch(/^line 1, column 17: JSON syntax error/);
+    expect(messages('{ "version": 1, }')).toEqual([
+      'line 1, column 15: JSON syntax error: a comma before "}" is not allowed in JSON; remove it',
+    ]);
   });
 
   it('reports an empty file', () => {
@@ -64,7 +66,7 @@ describe('loadBank', () => {
     expect(messages(bankText(bank))).toEqual([
       'questions[0] (id "one").prompt: must not be empty',
       'questions[1] (id "two").difficulty: expected 1, 2 or 3, got 4',
-      'questions[1] (id "two").references[0].url: expected a URL, got "not a url"',
+      'questions[1] (id "two").references[0].url: expected an http or https URL, got "not a url"',
       'questions[2] (id "three"): unknown field "explaination"',
     ]);
   });
@@ -106,7 +108,7 @@ describe('loadBank', () => {
     ]);
     expect(messages(bankText(bank))).toEqual([
       'questions[0] (id "self").whyNot.NodePort: NodePort is the answer; whyNot explains only the other types',
-      'questions[1] (id "odd").whyNot: unknown field "Ingress"',
+      'questions[1] (id "odd").whyNot: "Ingress" is not a Service type; whyNot takes ClusterIP, NodePort, LoadBalancer or ExternalName',
     ]);
   });
 

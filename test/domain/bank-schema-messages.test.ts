@@ -10,7 +10,7 @@ const problems = (bank: unknown) => {
 describe('bank field rules, as an author reads them', () => {
   it('an id longer than 80 characters', () => {
     expect(problems(makeBank([makeQuestion({ id: 'a'.repeat(81) })]))).toEqual([
-      `questions[0] (id "${'a'.repeat(81)}").id: must be at most 80 characters`,
+      `questions[0] (id "${'a'.repeat(81)}").id: must be at most 80 characters; it has 81`,
     ]);
   });
 

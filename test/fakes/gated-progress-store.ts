@@ -4,6 +4,8 @@ const WRITES = [
   'saveActiveQuiz',
   'clearActiveQuiz',
   'finishQuiz',
+  'updateQuizResult',
+  'removeBankProgress',
   'addReviewLog',
   'deleteReviewLog',
   'saveFlashcardSettings',

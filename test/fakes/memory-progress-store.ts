@@ -27,7 +27,8 @@ export function createMemoryDatabase(initial: Partial<ProgressData> = {}): Memor
   // Values are copied on the way in and out, as IndexedDB clones them: a caller that changes an
   // object after saving it, or one it read, changes nothing stored.
   const copy = <T>(value: T): T => structuredClone(value);
-  let active: ActiveQuiz | null = null;
+  /** Each bank's unfinished quiz. */
+  const active = new Map<string, ActiveQuiz>();
   const results = new Map((initial.quizResults ?? []).map((r) => [r.quizId, copy(r)]));
   const logs = new Map((initial.reviewLogs ?? []).map((l) => [l.id, copy(l)]));
   let settings: FlashcardSettings | null = copy(initial.flashcardSettings ?? null);
@@ -49,20 +50,37 @@ export function createMemoryDatabase(initial: Partial<ProgressData> = {}): Memor
         if (tab !== listeners) setTimeout(() => tab.forEach((listener) => listener()), 0);
     };
     const store: ProgressStore = {
-      loadActiveQuiz: async () => ({ quiz: copy(active), setAside: false }),
+      loadActiveQuiz: async (bankId: string) => ({
+        quiz: copy(active.get(bankId) ?? null),
+        setAside: false,
+      }),
+      listActiveQuizzes: async () => byKey(active),
       saveActiveQuiz: async (quiz: ActiveQuiz) => {
         const finished = results.has(quiz.meta.quizId);
-        if (finished || (active && isFurtherOn(active, quiz))) throw new StaleQuizError();
-        active = copy(quiz);
+        const stored = active.get(quiz.meta.bankId);
+        if (finished || (stored && isFurtherOn(stored, quiz))) throw new StaleQuizError();
+        active.set(quiz.meta.bankId, copy(quiz));
         changed();
       },
-      clearActiveQuiz: async () => {
-        active = null;
+      clearActiveQuiz: async (bankId: string) => {
+        active.delete(bankId);
         changed();
       },
       finishQuiz: async (result: QuizResult) => {
         results.set(result.quizId, copy(result));
-        active = null;
+        active.delete(result.bankId);
+        changed();
+      },
+      updateQuizResult: async (quizId, update) => {
+        const next = update(copy(results.get(quizId) ?? null));
+        if (!next) return;
+        results.set(quizId, copy(next));
+        changed();
+      },
+      removeBankProgress: async (bankId: string) => {
+        for (const [id, r] of results) if (r.bankId === bankId) results.delete(id);
+        for (const [id, l] of logs) if (l.bankId === bankId) logs.delete(id);
+        active.delete(bankId);
         changed();
       },
       listQuizResults: async () => byKey(results).sort((a, b) => a.finishedAt - b.finishedAt),
@@ -91,7 +109,7 @@ export function createMemoryDatabase(initial: Partial<ProgressData> = {}): Memor
         data.quizResults.forEach((r) => results.set(r.quizId, copy(r)));
         data.reviewLogs.forEach((l) => logs.set(l.id, copy(l)));
         settings = copy(data.flashcardSettings);
-        active = null;
+        active.clear();
         changed();
       },
       listBackups: async () => byKey(backups).sort((a, b) => b.takenAt - a.takenAt),

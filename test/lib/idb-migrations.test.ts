@@ -29,7 +29,7 @@ const active: ActiveQuiz = {
   status: 'answered',
   meta: {
     quizId: 'quiz-1',
-    bankId: 'bundled',
+    bankId: 'builtin',
     bankTitle: 'Bank',
     settings: DEFAULT_SETTINGS,
     seed: 's',
@@ -64,7 +64,7 @@ describe('reading older records through the migrations', () => {
     const name = freshName();
     await seed(name, 'active', { quiz: { v: 1, data: active } });
     const store = createIdbProgressStore(name, Date.now, toV2);
-    expect(await store.loadActiveQuiz()).toEqual({ quiz: active, setAside: false });
+    expect(await store.loadActiveQuiz('builtin')).toEqual({ quiz: active, setAside: false });
     expect(await rawRecords(name, 'active')).toEqual([{ v: 2, data: active }]);
   });
 
@@ -121,12 +121,12 @@ describe('reading older records through the migrations', () => {
     const name = freshName();
     await seed(name, 'active', { quiz: { v: 2, data: active } });
     const old = createIdbProgressStore(name, Date.now, v1Only);
-    expect(await old.loadActiveQuiz()).toEqual({ quiz: null, setAside: true });
+    expect(await old.loadActiveQuiz('builtin')).toEqual({ quiz: null, setAside: true });
     const restarted = { ...active, meta: { ...active.meta, quizId: 'quiz-2' } };
     await old.saveActiveQuiz(restarted);
 
     const updated = createIdbProgressStore(name, Date.now, toV2);
-    expect((await updated.loadActiveQuiz()).quiz).toEqual(restarted);
+    expect((await updated.loadActiveQuiz('builtin')).quiz).toEqual(restarted);
     expect(await updated.listSetAside()).toEqual([
       expect.objectContaining({ store: 'active', value: { v: 2, data: active } }),
     ]);
@@ -137,7 +137,7 @@ describe('reading older records through the migrations', () => {
     await seed(name, 'active', { quiz: { v: 9, data: active } });
     const store = createIdbProgressStore(name);
     await store.saveActiveQuiz({ ...active, meta: { ...active.meta, quizId: 'quiz-2' } });
-    expect((await store.loadActiveQuiz()).quiz?.meta.quizId).toBe('quiz-2');
+    expect((await store.loadActiveQuiz('builtin')).quiz?.meta.quizId).toBe('quiz-2');
     expect(await store.listSetAside()).toEqual([
       expect.objectContaining({ store: 'active', key: 'quiz', value: { v: 9, data: active } }),
     ]);

@@ -13,7 +13,7 @@ let dbCount = 0;
 const freshName = () => `test-db-${++dbCount}`;
 const meta = {
   quizId: 'quiz-1',
-  bankId: 'bundled',
+  bankId: 'builtin',
   bankTitle: 'Bank',
   settings: DEFAULT_SETTINGS,
   seed: 's',
@@ -34,18 +34,18 @@ const result: QuizResult = { ...meta, finishedAt: 99, answers: [] };
 describe('IndexedDB progress store', () => {
   it('saves, loads and clears the active quiz', async () => {
     const store = createIdbProgressStore(freshName(), () => 7);
-    expect(await store.loadActiveQuiz()).toEqual({ quiz: null, setAside: false });
+    expect(await store.loadActiveQuiz('builtin')).toEqual({ quiz: null, setAside: false });
     await store.saveActiveQuiz(active);
-    expect(await store.loadActiveQuiz()).toEqual({ quiz: active, setAside: false });
-    await store.clearActiveQuiz();
-    expect((await store.loadActiveQuiz()).quiz).toBeNull();
+    expect(await store.loadActiveQuiz('builtin')).toEqual({ quiz: active, setAside: false });
+    await store.clearActiveQuiz('builtin');
+    expect((await store.loadActiveQuiz('builtin')).quiz).toBeNull();
   });
 
   it('finishing a quiz adds it to history and clears the active quiz together', async () => {
     const store = createIdbProgressStore(freshName());
     await store.saveActiveQuiz(active);
     await store.finishQuiz(result);
-    expect((await store.loadActiveQuiz()).quiz).toBeNull();
+    expect((await store.loadActiveQuiz('builtin')).quiz).toBeNull();
     expect(await store.listQuizResults()).toEqual([result]);
   });
 
@@ -63,7 +63,7 @@ describe('IndexedDB progress store', () => {
     );
     db.close();
 
-    expect(await store.loadActiveQuiz()).toEqual({ quiz: null, setAside: true });
+    expect(await store.loadActiveQuiz('builtin')).toEqual({ quiz: null, setAside: true });
     expect(await store.listQuizResults()).toEqual([result]);
     const setAside = await store.listSetAside();
     expect(setAside).toHaveLength(2);
@@ -83,7 +83,7 @@ describe('IndexedDB progress store', () => {
     const db = await openDB(name);
     await db.put('active', { v: 99, data: active }, 'quiz');
     db.close();
-    expect((await store.loadActiveQuiz()).setAside).toBe(true);
+    expect((await store.loadActiveQuiz('builtin')).setAside).toBe(true);
     expect((await store.listSetAside())[0]?.reason).toBe(
       `written by a newer version of the app (format version 99; this app reads up to ${PROGRESS_SCHEMA_VERSION}); open the latest version of the app to read it`,
     );
@@ -94,7 +94,7 @@ describe('IndexedDB progress store', () => {
     const log = (id: string, reviewedAt: number) => ({
       id,
       questionId: 'q1' as never,
-      bankId: 'bundled',
+      bankId: 'builtin',
       rating: 3 as const,
       reviewedAt,
       mode: 'classic' as const,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { StaleQuizError } from '../../src/domain/progress-store';
+import { BUILTIN_BANK_ID } from '../../src/domain/bank-ids';
 import { createIdbProgressStore } from '../../src/lib/idb-progress-store';
 import { makeAnswer, makeResult, makeReview } from '../factories-progress';
 
@@ -29,7 +30,7 @@ describe('database upgrades', () => {
     old.close();
 
     const store = createIdbProgressStore(name);
-    const { quiz, setAside } = await store.loadActiveQuiz();
+    const { quiz, setAside } = await store.loadActiveQuiz(BUILTIN_BANK_ID);
     expect(setAside).toBe(false);
     expect(quiz).toMatchObject({ status: 'answered', index: 0, meta: { quizId: 'v1-active' } });
     expect((await store.listQuizResults()).map((r) => r.quizId)).toEqual(['v1-done']);
@@ -58,7 +59,7 @@ describe('several tabs', () => {
     const name = freshName();
     const tabA = createIdbProgressStore(name);
     const tabB = createIdbProgressStore(name);
-    const { quiz } = await tabA.loadActiveQuiz();
+    const { quiz } = await tabA.loadActiveQuiz('bundled');
     expect(quiz).toBeNull();
     const base = JSON.parse(JSON.stringify(v1.active.quiz)).data;
     const ahead = {
@@ -71,11 +72,11 @@ describe('several tabs', () => {
     };
     await tabA.saveActiveQuiz(ahead);
     await expect(tabB.saveActiveQuiz(base)).rejects.toBeInstanceOf(StaleQuizError);
-    expect((await tabB.loadActiveQuiz()).quiz?.answers).toHaveLength(2);
+    expect((await tabB.loadActiveQuiz('bundled')).quiz?.answers).toHaveLength(2);
 
     await tabA.finishQuiz({ ...makeResult('v1-active', ahead.answers), quizId: 'v1-active' });
     await expect(tabB.saveActiveQuiz(ahead)).rejects.toBeInstanceOf(StaleQuizError);
-    expect((await tabB.loadActiveQuiz()).quiz).toBeNull();
+    expect((await tabB.loadActiveQuiz('bundled')).quiz).toBeNull();
   });
 });
 

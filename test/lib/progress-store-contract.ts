@@ -90,11 +90,14 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
     describe('the unfinished quiz', () => {
       it('is saved, read back and cleared', async () => {
         const s = store();
-        expect(await s.loadActiveQuiz()).toEqual({ quiz: null, setAside: false });
+        expect(await s.loadActiveQuiz('bundled')).toEqual({ quiz: null, setAside: false });
         await s.saveActiveQuiz(activeQuiz('a', 1));
-        expect(await s.loadActiveQuiz()).toEqual({ quiz: activeQuiz('a', 1), setAside: false });
-        await s.clearActiveQuiz();
-        expect(await s.loadActiveQuiz()).toEqual({ quiz: null, setAside: false });
+        expect(await s.loadActiveQuiz('bundled')).toEqual({
+          quiz: activeQuiz('a', 1),
+          setAside: false,
+        });
+        await s.clearActiveQuiz('bundled');
+        expect(await s.loadActiveQuiz('bundled')).toEqual({ quiz: null, setAside: false });
       });
 
       it('is a copy: changing an object after saving it, or one read back, changes nothing stored', async () => {
@@ -102,9 +105,9 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         const quiz = activeQuiz('a', 1);
         await s.saveActiveQuiz(quiz);
         quiz.answers.push(makeAnswer('q2', 'NodePort', 'NodePort'));
-        const read = (await s.loadActiveQuiz()).quiz!;
+        const read = (await s.loadActiveQuiz('bundled')).quiz!;
         read.answers.length = 0;
-        expect((await s.loadActiveQuiz()).quiz?.answers).toHaveLength(1);
+        expect((await s.loadActiveQuiz('bundled')).quiz?.answers).toHaveLength(1);
       });
 
       it('refuses a save that is behind the stored copy of the same quiz, with StaleQuizError', async () => {
@@ -116,7 +119,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         await expect(s.saveActiveQuiz(activeQuiz('b', 1, 0))).rejects.toThrow(
           'This quiz has moved on in another tab or window.',
         );
-        expect((await s.loadActiveQuiz()).quiz).toEqual(activeQuiz('b', 1, 1));
+        expect((await s.loadActiveQuiz('bundled')).quiz).toEqual(activeQuiz('b', 1, 1));
       });
 
       it('accepts the same position again, a quiz further on, and another quiz', async () => {
@@ -125,7 +128,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         await s.saveActiveQuiz(activeQuiz('a', 1, 0));
         await s.saveActiveQuiz(activeQuiz('a', 1, 1));
         await s.saveActiveQuiz(activeQuiz('b', 0));
-        expect((await s.loadActiveQuiz()).quiz?.meta.quizId).toBe('b');
+        expect((await s.loadActiveQuiz('bundled')).quiz?.meta.quizId).toBe('b');
       });
 
       it('refuses a save for a quiz already finished', async () => {
@@ -134,7 +137,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         const refused = await s.saveActiveQuiz(activeQuiz('a', 0)).catch((e: unknown) => e);
         expect(refused).toBeInstanceOf(StaleQuizError);
         expect(refused).toHaveProperty('name', 'StaleQuizError');
-        expect((await s.loadActiveQuiz()).quiz).toBeNull();
+        expect((await s.loadActiveQuiz('bundled')).quiz).toBeNull();
       });
     });
 
@@ -143,7 +146,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         const s = store();
         await s.saveActiveQuiz(activeQuiz('a', 1));
         await s.finishQuiz(makeResult('a', [makeAnswer('q1', 'NodePort', 'NodePort')]));
-        expect((await s.loadActiveQuiz()).quiz).toBeNull();
+        expect((await s.loadActiveQuiz('bundled')).quiz).toBeNull();
         expect((await s.listQuizResults()).map((r) => r.quizId)).toEqual(['a']);
       });
 
@@ -208,7 +211,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         };
         await s.replaceAll(data);
         expect(await s.exportData()).toEqual(data);
-        expect((await s.loadActiveQuiz()).quiz).toBeNull();
+        expect((await s.loadActiveQuiz('bundled')).quiz).toBeNull();
       });
 
       it('keeps backups newest first, replaces one taken at the same time, and deletes one', async () => {
@@ -244,7 +247,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         const theirs = listen(other);
         const changes: [string, () => Promise<void>][] = [
           ['saveActiveQuiz', () => writer.saveActiveQuiz(activeQuiz('a', 0))],
-          ['clearActiveQuiz', () => writer.clearActiveQuiz()],
+          ['clearActiveQuiz', () => writer.clearActiveQuiz('bundled')],
           ['finishQuiz', () => writer.finishQuiz(makeResult('a', []))],
           ['addReviewLog', () => writer.addReviewLog(makeReview('r', 'q1', 1))],
           ['deleteReviewLog', () => writer.deleteReviewLog('r')],
@@ -290,7 +293,7 @@ export function describeProgressStoreContract(name: string, fresh: () => StoreDa
         const db = fresh();
         const [a, b] = [db.open(), db.open()];
         await a.saveActiveQuiz(activeQuiz('q', 1));
-        expect((await b.loadActiveQuiz()).quiz).toEqual(activeQuiz('q', 1));
+        expect((await b.loadActiveQuiz('bundled')).quiz).toEqual(activeQuiz('q', 1));
         await expect(b.saveActiveQuiz(activeQuiz('q', 0))).rejects.toBeInstanceOf(StaleQuizError);
       });
     });

@@ -7,10 +7,11 @@ import { BankGate } from '../BankGate';
 export default function Page() {
   return (
     <BankGate title="Flashcards">
-      {(bank) => (
+      {(bank, bankId) => (
         <FlashcardsPage
+          key={bankId}
           bank={bank}
-          bankId="bundled"
+          bankId={bankId}
           store={progressStore()}
           now={Date.now}
           newId={randomId}

@@ -6,10 +6,11 @@ import { BankGate } from '../BankGate';
 export default function Page() {
   return (
     <BankGate title="Quiz">
-      {(bank) => (
+      {(bank, bankId) => (
         <QuizPage
+          key={bankId}
           bank={bank}
-          bankId="bundled"
+          bankId={bankId}
           store={progressStore()}
           now={Date.now}
           newSeed={randomSeed}

@@ -24,6 +24,7 @@ import {
   type StudyDeck,
 } from '../../domain/flashcard-study';
 import { RATING_NAMES } from '../../domain/flashcards';
+import { ofBank } from '../../domain/bank-progress';
 import type { FlashcardSettings, Rating } from '../../domain/progress-schema';
 import type { ProgressStore } from '../../domain/progress-store';
 import { createListeners } from '../../domain/listeners';
@@ -176,7 +177,10 @@ export function createFlashcardSession(deps: FlashcardDeps) {
       ]);
       // A rating landed while reading: what was read may not hold it. Read again.
       if (changes !== before) return load(keepFilter);
-      const data: ReadyCards = { status: 'ready', ...openDeck(logs, results, saved) };
+      // This bank's reviews and answers only: another bank's question with the same id is
+      // another card.
+      const deck = openDeck(ofBank(logs, bankId), ofBank(results, bankId), saved);
+      const data: ReadyCards = { status: 'ready', ...deck };
       present(data, keepFilter ? state.filter : NO_FILTER);
     } catch (error) {
       set({ data: { status: 'failed', message: errorText(error) } });

@@ -11,9 +11,17 @@ const KIND: Record<QuizResult['kind'], string> = {
   new: 'Quiz',
   retry: 'Retry of mistakes',
   practice: 'Weak-spot practice',
+  team: 'Team session',
 };
 
-export function HistorySection({ results, mastery }: { results: QuizResult[]; mastery: Mastery }) {
+interface Props {
+  results: QuizResult[];
+  mastery: Mastery;
+  /** Whether these results are the active bank's, which the quiz page can show again. */
+  reviewable: boolean;
+}
+
+export function HistorySection({ results, mastery, reviewable }: Props) {
   const newestFirst = [...results].sort((a, b) => b.finishedAt - a.finishedAt);
   return (
     <section aria-labelledby="history">
@@ -41,17 +49,23 @@ export function HistorySection({ results, mastery }: { results: QuizResult[]; ma
                 <td>
                   {score.correct} of {score.total} ({score.percent}%)
                 </td>
-                <td>{KIND[r.kind]}</td>
+                <td>
+                  {KIND[r.kind]}
+                  {r.team && <span className="hint"> {r.team.code}</span>}
+                </td>
                 <td>{r.bankTitle}</td>
                 <td>{formatDuration(r.finishedAt - r.startedAt)}</td>
                 <td>
-                  <Link to={`/quiz?result=${encodeURIComponent(r.quizId)}`}>
-                    Review
-                    <span className="visually-hidden">
-                      {' '}
-                      the quiz of {dateFormat.format(r.finishedAt)}
-                    </span>
-                  </Link>
+                  {reviewable && (
+                    <Link to={`/quiz?result=${encodeURIComponent(r.quizId)}`}>
+                      Review
+                      <span className="visually-hidden">
+                        {' '}
+                        the {r.kind === 'team' ? 'team session' : 'quiz'} of{' '}
+                        {dateFormat.format(r.finishedAt)}
+                      </span>
+                    </Link>
+                  )}
                 </td>
               </tr>
             );

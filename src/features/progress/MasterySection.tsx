@@ -10,9 +10,11 @@ interface Props {
   /** Share of flashcard reviews passed, per type, when there are reviews. */
   retention?: Partial<Record<(typeof SERVICE_TYPES)[number], { passed: number; total: number }>>;
   weakest: { types: string[]; tags: string[] };
+  /** Whether practice can start from here: it draws from the active bank. */
+  canPractice?: boolean;
 }
 
-export function MasterySection({ mastery, retention, weakest }: Props) {
+export function MasterySection({ mastery, retention, weakest, canPractice = true }: Props) {
   const { allTime, recent, mostConfused } = mastery;
   return (
     <>
@@ -71,11 +73,13 @@ export function MasterySection({ mastery, retention, weakest }: Props) {
               Your weak spots: {[...weakest.types, ...weakest.tags.map((t) => `“${t}”`)].join(', ')}
               .
             </p>
-            <p>
-              <Link className="button" to="/quiz?practice=weak&count=10">
-                Practice my weak spots
-              </Link>
-            </p>
+            {canPractice && (
+              <p>
+                <Link className="button" to="/quiz?practice=weak&count=10">
+                  Practice my weak spots
+                </Link>
+              </p>
+            )}
           </>
         )}
       </section>

@@ -19,6 +19,18 @@ interface Props {
   onNewQuiz: () => void;
 }
 
+async function downloadCsv(result: QuizResult, questions: ReadonlyMap<QuestionId, Question>) {
+  // The CSV writer loads only when someone downloads.
+  const { downloadQuizResultCsv } = await import('../../lib/quiz-export');
+  downloadQuizResultCsv(result, questions, isoDay(result.finishedAt));
+}
+
+/** "2025-03-14" in local time, for the file name. */
+function isoDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function QuizResults({ result, questions, link, onRetryMistakes, onNewQuiz }: Props) {
   const score = scoreAnswers(result.answers);
   const confused = mostConfusedPair(score.confusion);
@@ -43,6 +55,11 @@ export function QuizResults({ result, questions, link, onRetryMistakes, onNewQui
         {result.kind === 'practice' && (
           <p className="hint">This was practice weighted to your weak spots.</p>
         )}
+        {result.team && (
+          <p className="hint">
+            These were your answers in team session {result.team.code}, as {result.team.name}.
+          </p>
+        )}
       </div>
 
       <div className="actions">
@@ -59,6 +76,13 @@ export function QuizResults({ result, questions, link, onRetryMistakes, onNewQui
           New quiz
         </button>
         {link && <CopyLinkButton url={link} />}
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => void downloadCsv(result, questions)}
+        >
+          Download results (CSV)
+        </button>
       </div>
 
       {result.settings.confidence && (

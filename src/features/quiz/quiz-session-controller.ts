@@ -17,6 +17,7 @@ import {
   type QuizSettings,
 } from '../../domain/quiz-settings';
 import { createListeners } from '../../domain/listeners';
+import { ofBank } from '../../domain/bank-progress';
 import { createSaveGate } from '../../domain/save-gate';
 
 export interface QuizSessionDeps {
@@ -132,7 +133,7 @@ export function createQuizSession(deps: QuizSessionDeps) {
 
   function write(q: QuizState): Promise<void> {
     if (q.status === 'finished') return store.finishQuiz(resultFromFinished(q));
-    if (q.status === 'not-started') return store.clearActiveQuiz();
+    if (q.status === 'not-started') return store.clearActiveQuiz(bankId);
     return store.saveActiveQuiz(q);
   }
 
@@ -185,7 +186,7 @@ export function createQuizSession(deps: QuizSessionDeps) {
   async function catchUp() {
     const mine = current;
     if (!inProgress(mine)) return;
-    const { quiz: stored } = await store.loadActiveQuiz();
+    const { quiz: stored } = await store.loadActiveQuiz(bankId);
     const latest = current;
     if (!inProgress(latest) || latest.meta.quizId !== mine.meta.quizId) return;
     if (stored && stored.meta.quizId === latest.meta.quizId) {
@@ -232,7 +233,7 @@ export function createQuizSession(deps: QuizSessionDeps) {
   /** The quiz a link names, or weak-spot practice. */
   async function startLinked(which: LinkedQuiz) {
     if (which === 'link') return startFromSettings(link.settings, state.setupSeed);
-    const history = await store.listQuizResults();
+    const history = ofBank(await store.listQuizResults(), bankId);
     set({ address: '' });
     await start(planWeakSpots(bank, history, link.settings, newSeed()), '');
   }
@@ -268,7 +269,7 @@ export function createQuizSession(deps: QuizSessionDeps) {
     arrivalHandled = true;
     const notes: string[] = [];
     try {
-      const { quiz: saved, setAside } = await store.loadActiveQuiz();
+      const { quiz: saved, setAside } = await store.loadActiveQuiz(bankId);
       if (setAside)
         notes.push(
           'A saved quiz could not be read and was set aside (it is kept, not deleted). You can start a new quiz.',
@@ -276,7 +277,11 @@ export function createQuizSession(deps: QuizSessionDeps) {
       const arrival = decideArrival(params, link, state.setupSeed, saved);
       if (arrival.kind === 'result') {
         const found = (await store.listQuizResults()).find((r) => r.quizId === arrival.quizId);
-        if (found) set({ pastResult: found });
+        if (found && found.bankId === bankId) set({ pastResult: found });
+        else if (found)
+          notes.push(
+            `That result is from the bank “${found.bankTitle}”, and the questions here are from “${bank.title}”. Make “${found.bankTitle}” the active bank on Question banks to review it, or start a new quiz below.`,
+          );
         else
           notes.push('That quiz result is not in this browser’s history. Start a new quiz below.');
       } else if (arrival.kind === 'resume') await resume(arrival.quiz);

@@ -19,6 +19,7 @@ export interface HostableBank {
 
 interface Props {
   banks: readonly HostableBank[];
+  initialBankId?: string;
   newSeed: () => string;
   busy: boolean;
   onHost: (request: CreateSessionRequest) => void;
@@ -27,9 +28,11 @@ interface Props {
 const SECONDS_MIN = 5;
 const SECONDS_MAX = 600;
 
-export function HostSetupForm({ banks, newSeed, busy, onHost }: Props) {
+export function HostSetupForm({ banks, initialBankId, newSeed, busy, onHost }: Props) {
   const id = useId();
-  const [bankId, setBankId] = useState(banks[0]?.id ?? '');
+  const [bankId, setBankId] = useState(
+    banks.find((b) => b.id === initialBankId)?.id ?? banks[0]?.id ?? '',
+  );
   const bank = banks.find((b) => b.id === bankId) ?? banks[0];
   const available = Math.min(bank?.questions.length ?? 0, MAX_SESSION_QUESTIONS);
   const [mode, setMode] = useState<'seed' | 'ids'>('seed');

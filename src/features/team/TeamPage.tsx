@@ -13,6 +13,8 @@ import './team.css';
 interface Props {
   /** null while the built-in bank loads; the join form does not wait for it. */
   banks: readonly HostableBank[] | null;
+  /** The bank the form starts with (the learner's active bank), if it is among `banks`. */
+  initialBankId?: string;
   /** Why no bank can be hosted from, if so. */
   bankProblem: string | null;
   newSeed: () => string;
@@ -22,7 +24,15 @@ interface Props {
 }
 
 /** `/team`: join a live session with a code, or host one. */
-export function TeamPage({ banks, bankProblem, newSeed, createSession, onHosted, onJoin }: Props) {
+export function TeamPage({
+  banks,
+  initialBankId,
+  bankProblem,
+  newSeed,
+  createSession,
+  onHosted,
+  onJoin,
+}: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Extract<CreateSessionResult, { ok: false }> | null>(null);
 
@@ -71,7 +81,13 @@ export function TeamPage({ banks, bankProblem, newSeed, createSession, onHosted,
               <p>{bankProblem}</p>
             </div>
           ) : banks ? (
-            <HostSetupForm banks={banks} newSeed={newSeed} busy={busy} onHost={host} />
+            <HostSetupForm
+              banks={banks}
+              initialBankId={initialBankId}
+              newSeed={newSeed}
+              busy={busy}
+              onHost={host}
+            />
           ) : (
             <p className="loading" aria-live="polite">
               Loading questions…

@@ -23,7 +23,7 @@ async function open(
   const clock = { t: T0 };
   const cards = createFlashcardSession({
     bank,
-    bankId: 'test',
+    bankId: 'bundled',
     store,
     now: () => clock.t,
     newId: () => `review-${++ids}`,

@@ -33,6 +33,7 @@ function renderPage({ now = Date.UTC(2026, 10, 27, 12), calendar = utcCalendar }
     <MemoryRouter>
       <ProgressPage
         bank={bank}
+        bankId="bundled"
         store={store}
         now={() => now}
         requestPersistence={async () => 'refused'}
@@ -104,7 +105,7 @@ describe('Progress page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('backup.json cannot be imported; nothing was changed.');
     expect(alert).toHaveTextContent(
-      'quizResults[0] (id "x").kind: expected "new" or "retry" or "practice", got "exam"',
+      'quizResults[0] (id "x").kind: expected "new" or "retry" or "practice" or "team", got "exam"',
     );
     expect((await otherTab.exportData()).quizResults).toEqual([]);
   });

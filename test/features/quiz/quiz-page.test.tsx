@@ -264,6 +264,6 @@ describe('Quiz page', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try saving again' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(screen.getByText('Answer saved')).toBeVisible();
-    expect((await store.loadActiveQuiz()).quiz?.answers).toHaveLength(1);
+    expect((await store.loadActiveQuiz('test')).quiz?.answers).toHaveLength(1);
   });
 });

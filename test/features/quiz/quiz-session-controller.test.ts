@@ -28,7 +28,7 @@ async function arrive(query: string, db: MemoryDatabase = createMemoryDatabase()
   let t = 1_000_000;
   const session = createQuizSession({
     bank,
-    bankId: 'test',
+    bankId: 'bundled',
     store,
     now: () => (t += 1000),
     newSeed: () => `seed-${++ids}`,
@@ -62,7 +62,7 @@ function answersNow(session: QuizController): { right: ServiceType; wrong: Servi
   return { right, wrong: right === 'NodePort' ? 'ClusterIP' : 'NodePort' };
 }
 
-const stored = async (store: ProgressStore) => (await store.loadActiveQuiz()).quiz;
+const stored = async (store: ProgressStore) => (await store.loadActiveQuiz('bundled')).quiz;
 const at = (q: QuizState) => ('index' in q ? `${q.status} ${q.index}` : q.status);
 
 describe('quiz session: the save order', () => {
@@ -385,8 +385,8 @@ describe('quiz session: arrival', () => {
   it('cannot resume a quiz whose questions left the bank: says so and discards it', async () => {
     const db = await unfinishedDb();
     const tab = db.open();
-    const saved = (await tab.loadActiveQuiz()).quiz!;
-    await tab.clearActiveQuiz();
+    const saved = (await tab.loadActiveQuiz('bundled')).quiz!;
+    await tab.clearActiveQuiz('bundled');
     await tab.saveActiveQuiz({
       ...saved,
       items: [...saved.items, { questionId: 'gone' as never, answer: 'NodePort' }],

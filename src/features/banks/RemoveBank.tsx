@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef, useState } from 'react';
+
+export interface RemoveChoice {
+  /** Also delete the bank's history, reviews and unfinished quiz (a backup is taken first). */
+  progress: boolean;
+}
+
+interface Props {
+  title: string;
+  progress: () => Promise<{ quizResults: number; reviewLogs: number }>;
+  onCancel: () => void;
+  onRemove: (choice: RemoveChoice) => void;
+}
+
+/** Asks before a bank is removed; its progress stays unless the learner ticks the box. */
+export function RemoveBank({ title, progress, onCancel, onRemove }: Props) {
+  const id = useId();
+  const [alsoProgress, setAlsoProgress] = useState(false);
+  const [counts, setCounts] = useState<{ quizResults: number; reviewLogs: number } | null>(null);
+  const heading = useRef<HTMLParagraphElement>(null);
+  const latest = useRef(progress);
+  useEffect(() => {
+    heading.current?.focus();
+    let live = true;
+    void latest.current().then((c) => live && setCounts(c));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const none = counts !== null && counts.quizResults + counts.reviewLogs === 0;
+
+  return (
+    <div className="remove-bank" role="group" aria-labelledby={`${id}-q`}>
+      <p id={`${id}-q`} ref={heading} tabIndex={-1}>
+        <strong>Remove “{title}” from this browser?</strong> You can load it again later.
+      </p>
+      {!none && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={alsoProgress}
+            onChange={(e) => setAlsoProgress(e.target.checked)}
+          />
+          <span>
+            Also remove my progress in it
+            {counts &&
+              ` (${plural(counts.quizResults, 'quiz result')}, ${plural(counts.reviewLogs, 'flashcard review')})`}
+            . A backup is taken first.
+          </span>
+        </label>
+      )}
+      <p className="hint">
+        {alsoProgress
+          ? 'Its history, flashcard schedule and unfinished quiz go too.'
+          : 'Your progress in it is kept: load the bank again and carry on where you left off.'}
+      </p>
+      <p className="actions">
+        <button
+          type="button"
+          className="button small"
+          onClick={() => onRemove({ progress: alsoProgress })}
+        >
+          {alsoProgress ? 'Remove bank and progress' : 'Remove bank'}
+        </button>
+        <button type="button" className="button secondary small" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </div>
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
