@@ -156,8 +156,17 @@ async function download(raw: string, baseUrl: string, deps: ImportDeps): Promise
         `The bank could not be downloaded from ${url.href}: the server answered ${response.status} ${response.statusText}.`.replace(
           / \./,
           '.',
-        ),
+        ) + ' Check the address, or ask whoever shared it where the bank is now.',
     };
+  const type = response.headers.get('content-type') ?? '';
+  // A link to a page about the file (GitHub's file view, a wiki) rather than to the file itself.
+  if (/^text\/html\b/i.test(type)) {
+    void response.body.cancel();
+    return {
+      status: 'failed',
+      message: `${url.href} is a web page, not a bank file. Use the address of the JSON or CSV file itself (on GitHub, the “Raw” link).`,
+    };
+  }
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > BANK_LIMITS.bytes) {
     void response.body.cancel();
@@ -169,7 +178,6 @@ async function download(raw: string, baseUrl: string, deps: ImportDeps): Promise
     deps.onProgress,
   );
   if (typeof text !== 'string') return text;
-  const type = response.headers.get('content-type') ?? '';
   const hint = /csv/i.test(type) ? 'csv' : /json/i.test(type) ? 'json' : null;
   const name = decodeURIComponent(url.pathname.split('/').pop() ?? '') || null;
   return { text, name, origin: { kind: 'url', url: url.href }, hint };
