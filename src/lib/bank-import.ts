@@ -11,12 +11,29 @@ import type { BankLibrary } from './bank-library';
  * (bank-worker.ts), so a bank of thousands of questions never holds up the page.
  */
 export type ImportInput =
-  { kind: 'file'; file: File } | { kind: 'url'; url: string } | { kind: 'text'; text: string };
+  | { kind: 'file'; file: File }
+  | { kind: 'url'; url: string }
+  | { kind: 'text'; text: string }
+  /** Text read before and shown to the learner: what they said yes to is exactly what is stored. */
+  | { kind: 'read'; source: ReadSource };
+
+/** A bank's text as it was read, with where it came from. */
+export interface ReadSource {
+  text: string;
+  name: string | null;
+  origin: BankOrigin;
+  hint: BankFormat | null;
+}
 
 export interface ImportRequest {
   input: ImportInput;
   /** The learner said yes to replacing their bank of the same title. */
   replace: boolean;
+  /**
+   * Read and check only, and say what would be added: for a `/banks?url=…` link, which anyone can
+   * send, so nothing enters the learner's library until they say so.
+   */
+  checkOnly?: boolean;
   /** No learner's bank may take the built-in bank's title: a team session is told apart by it. */
   builtinTitle: string;
   /** What a relative URL is relative to (the app's own address). */
@@ -39,6 +56,8 @@ export type ImportOutcome =
   /** The very same bank is stored already. */
   | { status: 'unchanged'; entry: BankEntry }
   | { status: 'saved'; entry: BankEntry; replaced: boolean }
+  /** Clean and ready to add (a check-only request); nothing was stored. */
+  | { status: 'checked'; incoming: BankEntry; existing: BankEntry | null; source: ReadSource }
   | { status: 'cancelled' };
 
 export type BankFormat = 'json' | 'csv';
@@ -81,8 +100,9 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   if (existing) {
     const stored = await deps.library.load(id);
     if (stored.ok && sameBank(stored.bank, bank)) return { status: 'unchanged', entry: existing };
-    if (!request.replace) return { status: 'exists', existing, incoming };
+    if (!request.replace && !request.checkOnly) return { status: 'exists', existing, incoming };
   }
+  if (request.checkOnly) return { status: 'checked', incoming, existing, source: read };
   deps.onProgress({ phase: 'saving' });
   await deps.library.save(incoming, bank);
   return { status: 'saved', entry: incoming, replaced: existing !== null };
@@ -90,14 +110,13 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
 
 const sameBank = (a: Bank, b: Bank) => JSON.stringify(a) === JSON.stringify(b);
 
-type Read =
-  | { text: string; name: string | null; origin: BankOrigin; hint: BankFormat | null }
-  | ImportOutcome;
+type Read = ReadSource | ImportOutcome;
 
 async function readInput(request: ImportRequest, deps: ImportDeps): Promise<Read> {
   const { input } = request;
   if (input.kind === 'text')
     return { text: input.text, name: null, origin: { kind: 'paste' }, hint: null };
+  if (input.kind === 'read') return input.source;
   if (input.kind === 'file') {
     const { file } = input;
     if (file.size > BANK_LIMITS.bytes) return problems(tooLargeMessage(file.size));
@@ -137,8 +156,17 @@ async function download(raw: string, baseUrl: string, deps: ImportDeps): Promise
         `The bank could not be downloaded from ${url.href}: the server answered ${response.status} ${response.statusText}.`.replace(
           / \./,
           '.',
-        ),
+        ) + ' Check the address, or ask whoever shared it where the bank is now.',
     };
+  const type = response.headers.get('content-type') ?? '';
+  // A link to a page about the file (GitHub's file view, a wiki) rather than to the file itself.
+  if (/^text\/html\b/i.test(type)) {
+    void response.body.cancel();
+    return {
+      status: 'failed',
+      message: `${url.href} is a web page, not a bank file. Use the address of the JSON or CSV file itself (on GitHub, the “Raw” link).`,
+    };
+  }
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > BANK_LIMITS.bytes) {
     void response.body.cancel();
@@ -150,7 +178,6 @@ async function download(raw: string, baseUrl: string, deps: ImportDeps): Promise
     deps.onProgress,
   );
   if (typeof text !== 'string') return text;
-  const type = response.headers.get('content-type') ?? '';
   const hint = /csv/i.test(type) ? 'csv' : /json/i.test(type) ? 'json' : null;
   const name = decodeURIComponent(url.pathname.split('/').pop() ?? '') || null;
   return { text, name, origin: { kind: 'url', url: url.href }, hint };

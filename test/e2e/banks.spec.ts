@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { startBankServer, type BankServer } from './bank-server';
 import { expectNoAxeViolations, TYPES, watchErrors } from './helpers';
 
 const FIXTURES = 'test/fixtures/banks';
@@ -192,3 +193,188 @@ for (const colorScheme of ['light', 'dark'] as const)
     await expect(page.getByRole('button', { name: 'Remove bank' })).toBeVisible();
     await expectNoAxeViolations(page, 'remove question');
   });
+
+// Banks from a web address, served by a real HTTP server on another origin (127.0.0.1, a free
+// port), so the browser's own fetch, CORS and streaming are what is tested.
+test.describe('banks from a web address', () => {
+  const minimal = readFileSync(`${FIXTURES}/minimal.json`, 'utf8');
+  let site: BankServer | null = null;
+  test.afterEach(async () => {
+    await site?.close();
+    site = null;
+  });
+
+  const urlField = (page: Page) => page.getByRole('textbox', { name: 'Bank address (URL)' });
+  async function loadFromField(page: Page, url: string) {
+    await urlField(page).fill(url);
+    await page.getByRole('button', { name: 'Load from address' }).click();
+  }
+  /** Nothing was stored: the list, read again from storage after a reload, has the built-in bank only. */
+  async function expectNothingSaved(page: Page) {
+    await expect(bankList(page).getByRole('radio')).toHaveCount(1);
+    await page.goto('/banks');
+    await expect(bankList(page).getByRole('radio')).toHaveCount(1);
+  }
+
+  test('an address typed into the field is loaded, checked and added', async ({ page }) => {
+    site = await startBankServer({ '/minimal.json': { body: minimal } });
+    const errors = watchErrors(page);
+    await openBanks(page);
+    await loadFromField(page, site.url('/minimal.json'));
+    await expect(
+      page.getByText(`Added “Minimal drills”: 4 questions from ${site.url('/minimal.json')}.`),
+    ).toBeVisible();
+    // The learner typed the address: that is their say, so nothing more is asked.
+    await expect(page.getByRole('button', { name: 'Add bank' })).toHaveCount(0);
+    await expect(bankList(page).getByRole('radio', { name: 'Minimal drills' })).toBeVisible();
+    await page.reload();
+    await expect(bankList(page).getByRole('radio', { name: 'Minimal drills' })).toBeVisible();
+    expect(site.requests).toEqual(['/minimal.json']);
+    expect(errors).toEqual([]);
+  });
+
+  test('a /banks?url= link shows the bank and adds it only when the learner says so', async ({
+    page,
+  }) => {
+    site = await startBankServer({ '/minimal.json': { body: minimal } });
+    const link = `/banks?url=${encodeURIComponent(site.url('/minimal.json'))}`;
+    await page.goto(link);
+    const preview = page.locator('.bank-preview');
+    await expect(preview).toContainText('Add “Minimal drills” to your banks?');
+    await expect(preview).toContainText(
+      '4 questions: 1 ClusterIP · 1 NodePort · 1 LoadBalancer · 1 ExternalName',
+    );
+    await expect(preview).toContainText(`From ${site.url('/minimal.json')}`);
+    await expect(preview).toBeFocused();
+    // The link is taken off the address, so a reload does not load it again.
+    await expect(page).toHaveURL(/\/banks$/);
+    await expect(bankList(page).getByRole('radio')).toHaveCount(1);
+    await expectNoAxeViolations(page, 'link preview');
+
+    // Cancel: nothing is stored, and the page says so.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Nothing was added: “Minimal drills” was left out.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your banks' })).toBeFocused();
+    await expectNothingSaved(page);
+
+    // Add bank: stored, listed, and still there after a reload.
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Add bank' }).click();
+    await expect(page.getByText(/^Added “Minimal drills”: 4 questions from/)).toBeVisible();
+    await expect(bankList(page).getByRole('radio', { name: 'Minimal drills' })).toBeVisible();
+    await page.reload();
+    await expect(bankList(page).getByRole('radio', { name: 'Minimal drills' })).toBeVisible();
+    // The bank shown was the bank stored: one download per visit, none more on "Add bank".
+    expect(site.requests).toEqual(['/minimal.json', '/minimal.json']);
+  });
+
+  test('an address that cannot be used says what is wrong and what to do, and saves nothing', async ({
+    page,
+  }) => {
+    site = await startBankServer({
+      '/not-json.json': { body: 'questions: ClusterIP, NodePort', type: 'application/json' },
+      '/page.json': { body: '<!doctype html><title>bank.json</title>', type: 'text/html' },
+      '/no-cors.json': { body: minimal, cors: false },
+    });
+    const cases: [string, RegExp][] = [
+      [
+        '/gone.json',
+        /The bank could not be downloaded from \S+\/gone\.json: the server answered 404 Not Found\. Check the address.* Nothing was saved\./,
+      ],
+      [
+        '/not-json.json',
+        /\/not-json\.json cannot be used: 1 problem\. Nothing was saved\. Fix it and load the bank again\.line 1, column 1: JSON syntax error/,
+      ],
+      [
+        '/page.json',
+        /\/page\.json is a web page, not a bank file\. Use the address of the JSON or CSV file itself .* Nothing was saved\./,
+      ],
+      [
+        '/no-cors.json',
+        /does not let other sites download it \(CORS\)\. Download the file and load it from your computer instead\. Nothing was saved\./,
+      ],
+    ];
+    await openBanks(page);
+    for (const [path, message] of cases) {
+      await loadFromField(page, site.url(path));
+      await expect(page.getByRole('alert')).toHaveText(message);
+      await expect(page.getByRole('button', { name: 'Add bank' })).toHaveCount(0);
+    }
+    // A link to a broken address shows the same alert, and offers nothing to add.
+    await page.goto(`/banks?url=${encodeURIComponent(site.url('/gone.json'))}`);
+    await expect(page.getByRole('alert')).toHaveText(cases[0]![1]);
+    await expect(page.getByRole('button', { name: 'Add bank' })).toHaveCount(0);
+    await expectNothingSaved(page);
+    // The browser did ask the site without CORS: it was the browser that refused to read it.
+    expect(site.requests).toContain('/no-cors.json');
+  });
+
+  /** A bank of about 2 MB, so a slow load is a real stream of many chunks. */
+  function largeBank() {
+    const questions = Array.from({ length: 2000 }, (_, i) => ({
+      id: `slow-${i}`,
+      prompt: `Scenario ${i}: ${'a Service for Pods in the cluster. '.repeat(25)}`,
+      answer: TYPES[i % 4]!,
+    }));
+    return JSON.stringify({ version: 1, title: 'Slow bank', questions });
+  }
+
+  test('a slow load shows its progress, and "Stop loading" stops it with nothing saved', async ({
+    page,
+  }) => {
+    const body = largeBank();
+    const total = Buffer.byteLength(body);
+    const held = 512 * 1024;
+    let release = () => {};
+    site = await startBankServer({
+      '/slow.json': {
+        body,
+        hold: { bytes: held, release: new Promise<void>((r) => (release = r)) },
+      },
+    });
+    await openBanks(page);
+    await loadFromField(page, site.url('/slow.json'));
+    // What the learner sees while the rest is held back: the bar, how much has arrived, a way out.
+    const bar = page.getByRole('progressbar', { name: 'Loading the bank' });
+    await expect(bar).toHaveAttribute('value', String(held));
+    await expect(bar).toHaveAttribute('max', String(total));
+    await expect(
+      page.getByText(`0.5 of ${(total / 1024 / 1024).toFixed(1)} MB`, { exact: true }),
+    ).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Reading' })).toHaveText(
+      `Reading ${site.url('/slow.json')}…`,
+    );
+    await page.getByRole('button', { name: 'Stop loading' }).click();
+    await expect(
+      page.getByText(`Loading ${site.url('/slow.json')} stopped. Nothing was saved.`),
+    ).toBeVisible();
+    await expect(bar).toHaveCount(0);
+    // The browser hung up on the site: the download really stopped.
+    await expect
+      .poll(() => site!.isClosed('/slow.json'), { message: 'the download was not stopped' })
+      .toBe(true);
+    release();
+    await expectNothingSaved(page);
+  });
+
+  test('a slow load that is let through ends with the bank added', async ({ page }) => {
+    const body = largeBank();
+    let release = () => {};
+    site = await startBankServer({
+      '/slow.json': {
+        body,
+        hold: { bytes: 256 * 1024, release: new Promise<void>((r) => (release = r)) },
+      },
+    });
+    await openBanks(page);
+    await loadFromField(page, site.url('/slow.json'));
+    await expect(page.getByRole('progressbar', { name: 'Loading the bank' })).toHaveAttribute(
+      'value',
+      String(256 * 1024),
+    );
+    release();
+    await expect(page.getByText(/^Added “Slow bank”: 2,000 questions/)).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(bankList(page).getByRole('radio', { name: 'Slow bank' })).toBeVisible();
+  });
+});

@@ -120,6 +120,10 @@ describe('importing a bank', () => {
     const t = setup(async (url) => {
       if (url.endsWith('/missing.json'))
         return new Response('no', { status: 404, statusText: 'Not Found' });
+      if (url.endsWith('/blob/main/bank.json'))
+        return new Response('<!doctype html><title>bank.json</title>', {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        });
       return new Response(fixture('minimal.json'), {
         headers: { 'content-type': 'application/json', 'content-length': '500' },
       });
@@ -132,11 +136,47 @@ describe('importing a bank', () => {
     expect(await t.run({ kind: 'url', url: 'https://other.test/missing.json' })).toEqual({
       status: 'failed',
       message:
-        'The bank could not be downloaded from https://other.test/missing.json: the server answered 404 Not Found.',
+        'The bank could not be downloaded from https://other.test/missing.json: the server answered 404 Not Found. Check the address, or ask whoever shared it where the bank is now.',
+    });
+    // A link to a page showing the file, not to the file: say so, rather than list JSON errors.
+    expect(await t.run({ kind: 'url', url: 'https://git.test/blob/main/bank.json' })).toEqual({
+      status: 'failed',
+      message:
+        'https://git.test/blob/main/bank.json is a web page, not a bank file. Use the address of the JSON or CSV file itself (on GitHub, the “Raw” link).',
     });
     expect(await t.run({ kind: 'url', url: 'javascript:alert(1)' })).toEqual({
       status: 'failed',
       message: 'A bank can be loaded from an http or https address only.',
     });
+  });
+});
+
+describe('checking a bank before adding it', () => {
+  it('a check-only import stores nothing and returns what the learner would add', async () => {
+    const t = setup();
+    const outcome = await runImport(
+      {
+        input: { kind: 'text', text: fixture('minimal.json') },
+        replace: false,
+        checkOnly: true,
+        builtinTitle: 'Kubernetes Services',
+        baseUrl: 'https://app.test/banks',
+        now: 1000,
+      },
+      { library: t.library, fetch: () => Promise.reject(new TypeError()), onProgress: () => {} },
+    );
+    expect(outcome).toMatchObject({
+      status: 'checked',
+      existing: null,
+      incoming: { title: 'Minimal drills', questions: 4, origin: { kind: 'paste' } },
+    });
+    expect(await t.library.list()).toEqual({ entries: [], damaged: [] });
+    if (outcome.status !== 'checked') return;
+    // Adding it stores the very text that was checked, with its origin.
+    expect(await t.run({ kind: 'read', source: outcome.source })).toMatchObject({
+      status: 'saved',
+      entry: { title: 'Minimal drills', origin: { kind: 'paste' } },
+    });
+    expect((await t.library.list()).entries).toHaveLength(1);
   });
 });

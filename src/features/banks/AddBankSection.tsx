@@ -88,7 +88,7 @@ export function AddBankSection({ busy, url, onUrlChange, onLoad }: Props) {
         </div>
         <p className="hint">
           The site must allow downloads from other sites (CORS). A link to <code>/banks?url=…</code>{' '}
-          loads a bank in one click.
+          opens this page with that bank checked and shown, ready to add.
         </p>
       </form>
 

@@ -27,7 +27,7 @@ export interface BanksPageProps {
   activeId: string;
   /** Remembers the learner's choice of bank for Quiz and Flashcards. */
   onActiveChange: (id: string) => void;
-  /** An address from `/banks?url=…`, loaded on arrival. */
+  /** An address from `/banks?url=…`: loaded and checked on arrival, added once the learner agrees. */
   initialUrl: string | null;
   onUrlTaken: () => void;
   exportBank: (id: string, kind: 'json' | 'anki') => Promise<void>;
@@ -65,14 +65,28 @@ export function BanksPage(props: BanksPageProps) {
     };
   }, [library, version]);
 
-  const { state, start, replace, cancel, dismiss } = useBankImport(importer, context, reload);
+  const { state, start, replace, confirm, cancel, dismiss } = useBankImport(
+    importer,
+    context,
+    reload,
+  );
 
-  // A `?url=` link loads at once; the address then drops it, so a reload does not load it again.
+  // A `?url=` link is loaded and checked at once, but anyone can send one: the bank is only shown,
+  // and stored when the learner adds it. The address then drops the parameter, so a reload does
+  // not load it again.
   useEffect(() => {
     if (!initialUrl) return;
     onUrlTaken();
-    void start({ kind: 'url', url: initialUrl }, initialUrl);
+    void start({ kind: 'url', url: initialUrl }, initialUrl, { checkOnly: true });
   }, [initialUrl, onUrlTaken, start]);
+
+  function decline() {
+    const title =
+      state.status === 'ended' && 'incoming' in state.outcome && state.outcome.incoming.title;
+    dismiss();
+    say(`Nothing was added${title ? `: “${title}” was left out` : ''}.`);
+    listHeading.current?.focus();
+  }
 
   const entries = listing && 'entries' in listing ? listing.entries : [];
   const banks: ListedBank[] = [
@@ -200,6 +214,11 @@ export function BanksPage(props: BanksPageProps) {
         onCancel={cancel}
         onReplace={replace}
         onKeep={dismiss}
+        onConfirm={() => {
+          confirm();
+          listHeading.current?.focus();
+        }}
+        onDecline={decline}
         onMakeActive={choose}
         onDownloadJson={(entry) => void exportBank(entry, 'json')}
         onDownloadProblems={(text) => props.downloadText('bank-problems.txt', text, 'text/plain')}

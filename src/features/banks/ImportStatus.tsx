@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { formatProblem } from '../../domain/bank-loader';
 import type { BankEntry } from '../../domain/bank-entry';
 import type { ImportProgress } from '../../lib/bank-import';
+import { BankPreview } from './BankPreview';
 import type { ImportState } from './useBankImport';
 
 /** Problems listed on the page; all of them go into the file "Download every problem" saves. */
@@ -13,6 +14,9 @@ interface Props {
   onCancel: () => void;
   onReplace: () => void;
   onKeep: () => void;
+  /** Adds the bank a `?url=` link showed; `onDecline` leaves it out. */
+  onConfirm: () => void;
+  onDecline: () => void;
   onMakeActive: (entry: BankEntry) => void;
   /** Saves the stored bank as a JSON file (a CSV bank, converted). */
   onDownloadJson: (entry: BankEntry) => void;
@@ -71,7 +75,8 @@ function ProgressBar({ progress }: { progress: ImportProgress | null }) {
 }
 
 /** The calm endings, spoken by the status region: added, unchanged, stopped, or a question. */
-function EndedStatus({ state, activeId, onReplace, onKeep, onMakeActive, onDownloadJson }: Props) {
+function EndedStatus(props: Props) {
+  const { state, activeId, onReplace, onKeep, onMakeActive, onDownloadJson } = props;
   const focus = useRef<HTMLDivElement>(null);
   const asking = state.status === 'ended' && state.outcome.status === 'exists';
   useEffect(() => {
@@ -135,6 +140,15 @@ function EndedStatus({ state, activeId, onReplace, onKeep, onMakeActive, onDownl
           </p>
         </div>
       );
+    case 'checked':
+      return (
+        <BankPreview
+          incoming={outcome.incoming}
+          existing={outcome.existing}
+          onAdd={props.onConfirm}
+          onCancel={props.onDecline}
+        />
+      );
     case 'cancelled':
       return <p>Loading {label} stopped. Nothing was saved.</p>;
     default:
@@ -187,5 +201,7 @@ function EndedAlert({ state, onDownloadProblems }: Props) {
   );
 }
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+// A web address keeps its case: “Https://…” is not the address the learner gave.
+const capitalized = (text: string) =>
+  /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
 const count = (n: number) => `${n.toLocaleString('en')} question${n === 1 ? '' : 's'}`;

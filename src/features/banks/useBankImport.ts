@@ -13,6 +13,12 @@ export type ImportState =
   | { status: 'running'; label: string; progress: ImportProgress | null }
   | { status: 'ended'; label: string; outcome: ImportOutcome; input: ImportInput };
 
+export interface StartOptions {
+  replace?: boolean;
+  /** Read and check only: the outcome is `checked`, and nothing is stored until `confirm`. */
+  checkOnly?: boolean;
+}
+
 export interface ImportContext {
   builtinTitle: string;
   baseUrl: string;
@@ -37,12 +43,13 @@ export function useBankImport(
   useEffect(() => () => importer.cancel(), [importer]);
 
   const start = useCallback(
-    async (input: ImportInput, label: string, replace = false) => {
+    async (input: ImportInput, label: string, options: StartOptions = {}) => {
       const { context: c } = latest.current;
       setState({ status: 'running', label, progress: null });
       const request: ImportRequest = {
         input,
-        replace,
+        replace: options.replace ?? false,
+        checkOnly: options.checkOnly ?? false,
         builtinTitle: c.builtinTitle,
         baseUrl: c.baseUrl,
         now: c.now(),
@@ -62,7 +69,17 @@ export function useBankImport(
     /** Stores the bank that was held back because one of its title is stored already. */
     replace: () => {
       if (state.status === 'ended' && state.outcome.status === 'exists')
-        void start(state.input, state.label, true);
+        void start(state.input, state.label, { replace: true });
+    },
+    /**
+     * Stores the bank the learner was shown and said yes to: the very text that was checked (it is
+     * checked again), not a second download that could differ. It replaces a bank of the same
+     * title, as the learner was told.
+     */
+    confirm: () => {
+      if (state.status !== 'ended' || state.outcome.status !== 'checked') return;
+      const { source, existing } = state.outcome;
+      void start({ kind: 'read', source }, state.label, { replace: existing !== null });
     },
     cancel: () => importer.cancel(),
     dismiss: () => setState({ status: 'idle' }),
