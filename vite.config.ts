@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compressPlugin } from './scripts/build/compress';
 
 // `npm run dev` runs the live-session server beside Vite (scripts/dev.mjs); Vite forwards to it.
 // The Host header is kept (changeOrigin: false) so the server's same-origin check sees the page's
@@ -8,7 +9,7 @@ import { defineConfig } from 'vite';
 const live = { target: `http://127.0.0.1:${process.env.LIVE_PORT ?? 8787}`, changeOrigin: false };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), compressPlugin()],
   server: {
     proxy: {
       '/live': { ...live, ws: true },

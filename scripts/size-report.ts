@@ -23,7 +23,9 @@ const manifest = manifestSchema.parse(
 const gzipSize = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const files = readdirSync(join(dist, 'assets')).map((name) => `assets/${name}`);
+const files = readdirSync(join(dist, 'assets'))
+  .filter((name) => !/\.(br|gz)$/.test(name))
+  .map((name) => `assets/${name}`);
 const rows = files
   .map((file) => ({ file, raw: statSync(join(dist, file)).size, gzip: gzipSize(file) }))
   .sort((a, b) => b.gzip - a.gzip);
