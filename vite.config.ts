@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { compressPlugin } from './scripts/build/compress';
+import { compressPlugin } from './scripts/build/compress.ts';
+import { prerenderPlugin } from './scripts/build/prerender.ts';
 
 // `npm run dev` runs the live-session server beside Vite (scripts/dev.mjs); Vite forwards to it.
 // The Host header is kept (changeOrigin: false) so the server's same-origin check sees the page's
@@ -9,7 +10,7 @@ import { compressPlugin } from './scripts/build/compress';
 const live = { target: `http://127.0.0.1:${process.env.LIVE_PORT ?? 8787}`, changeOrigin: false };
 
 export default defineConfig({
-  plugins: [react(), compressPlugin()],
+  plugins: [react(), prerenderPlugin(), compressPlugin()],
   server: {
     proxy: {
       '/live': { ...live, ws: true },

@@ -18,11 +18,15 @@ const bank = JSON.stringify({
   questions: Array(200).fill({ prompt: 'A scenario' }),
 });
 const page = `<!doctype html><title>app</title>${'<p>Kube Service Trainer</p>'.repeat(50)}`;
+const quizShell = `<!doctype html><title>Quiz</title>${'<p>Loading questions…</p>'.repeat(50)}`;
+const fallbackShell = '<!doctype html><title>shell</title><p>Loading…</p>';
 
 beforeAll(async () => {
   const dist = mkdtempSync(join(tmpdir(), 'kst-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), page);
+  writeFileSync(join(dist, 'quiz.html'), quizShell);
+  writeFileSync(join(dist, 'shell.html'), fallbackShell);
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), script);
   writeFileSync(join(dist, 'assets', 'questions-abc123.json'), bank);
   compressDir(dist);
@@ -53,11 +57,26 @@ function rawGet(path: string, acceptEncoding?: string) {
 }
 
 describe('production static server', () => {
-  it('serves index.html for app routes, so the client router answers them', async () => {
-    for (const path of ['/', '/quiz?count=5', '/join/ABC123', '/no/such/page']) {
+  it('serves each route its prerendered shell, with or without a query or a trailing slash', async () => {
+    const shells = {
+      '/': page,
+      '/quiz': quizShell,
+      '/quiz?count=5&start=1': quizShell,
+      '/quiz/': quizShell,
+    };
+    for (const [path, html] of Object.entries(shells)) {
       const res = await fetch(base + path);
       expect(res.status).toBe(200);
-      expect(await res.text()).toContain('<title>app</title>');
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toBe(html);
+    }
+  });
+
+  it('serves the generic shell for other pages, so the client router answers them', async () => {
+    for (const path of ['/join/ABC123', '/team/host/ABC123', '/no/such/page']) {
+      const res = await fetch(base + path);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(fallbackShell);
     }
   });
 
@@ -80,7 +99,7 @@ describe('compressed responses', () => {
     { path: '/assets/app-abc123.js', text: script, type: 'text/javascript' },
     { path: '/assets/questions-abc123.json', text: bank, type: 'application/json' },
     { path: '/', text: page, type: 'text/html' },
-    { path: '/quiz', text: page, type: 'text/html' },
+    { path: '/quiz', text: quizShell, type: 'text/html' },
   ];
 
   it.each(files)('sends $path as brotli to a browser that accepts it', async (file) => {
