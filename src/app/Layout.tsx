@@ -2,6 +2,8 @@ import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { noteClientNavigation } from '../components/PageHeading';
 import { ErrorBoundary } from './ErrorBoundary';
+import { UpdatePrompt } from './UpdatePrompt';
+import { appUpdates } from './updates';
 
 const NAV = [
   { to: '/quiz', label: 'Quiz' },
@@ -67,6 +69,7 @@ export function Layout() {
           .
         </p>
       </footer>
+      <UpdatePrompt updates={appUpdates} />
     </>
   );
 }
