@@ -14,8 +14,10 @@ import { SERVICE_TYPES } from '../src/domain/service-types';
 export type ToWorker =
   | {
       type: 'setup';
-      url: string;
-      code: string;
+      /** One URL per server process: participant n connects to urls[n % urls.length]. */
+      urls: string[];
+      /** One code per session: participant n joins codes[floor(n / urls.length) % codes.length]. */
+      codes: string[];
       concurrency: number;
       thinkMs: [number, number];
       seed: string;
@@ -29,8 +31,10 @@ export type FromWorker =
       type: 'round';
       index: number;
       questionAt: number[];
-      revealAt: number[];
-      lastAnswerAt: number;
+      /** When each reveal arrived, and in which session (its index in `codes`). */
+      revealAt: { session: number; at: number }[];
+      /** Per session: when this worker sent its last answer. */
+      lastAnswerAt: number[];
       sent: number;
       acked: number;
     }
@@ -41,8 +45,8 @@ const send = (message: FromWorker) => process.send?.(message);
 
 interface Round {
   questionAt: number[];
-  revealAt: number[];
-  lastAnswerAt: number;
+  revealAt: { session: number; at: number }[];
+  lastAnswerAt: number[];
   sent: number;
   acked: number;
   reported: boolean;
@@ -58,7 +62,14 @@ function worker(task: Setup) {
   const round = (index: number) => {
     let r = rounds.get(index);
     if (!r) {
-      r = { questionAt: [], revealAt: [], lastAnswerAt: 0, sent: 0, acked: 0, reported: false };
+      r = {
+        questionAt: [],
+        revealAt: [],
+        lastAnswerAt: task.codes.map(() => 0),
+        sent: 0,
+        acked: 0,
+        reported: false,
+      };
       rounds.set(index, r);
     }
     return r;
@@ -78,16 +89,19 @@ function worker(task: Setup) {
     const r = round(index);
     if (r.reported || r.revealAt.length < total || r.acked < r.sent) return;
     r.reported = true;
-    send({ type: 'round', index, ...r });
+    const { questionAt, revealAt, lastAnswerAt, sent, acked } = r;
+    send({ type: 'round', index, questionAt, revealAt, lastAnswerAt, sent, acked });
   };
 
   const participant = (n: number) => {
     const openedAt = now();
     if (!batch.firstJoinAt) batch.firstJoinAt = openedAt;
-    const ws = new WebSocket(task.url, { perMessageDeflate: false });
+    const processes = task.urls.length;
+    const session = Math.floor(n / processes) % task.codes.length;
+    const ws = new WebSocket(task.urls[n % processes]!, { perMessageDeflate: false });
     let welcomed = false;
     ws.on('open', () =>
-      ws.send(JSON.stringify({ type: 'join', code: task.code, name: `Bench ${n}` })),
+      ws.send(JSON.stringify({ type: 'join', code: task.codes[session], name: `Bench ${n}` })),
     );
     ws.on('message', (data) => {
       const at = now();
@@ -111,7 +125,7 @@ function worker(task: Setup) {
           const choice = SERVICE_TYPES[Math.floor(random() * SERVICE_TYPES.length)];
           setTimeout(() => {
             r.sent += 1;
-            r.lastAnswerAt = Math.max(r.lastAnswerAt, now());
+            r.lastAnswerAt[session] = Math.max(r.lastAnswerAt[session]!, now());
             ws.send(JSON.stringify({ type: 'answer', index, choice }));
           }, think);
           break;
@@ -121,7 +135,7 @@ function worker(task: Setup) {
           maybeReport(index);
           break;
         case 'reveal':
-          round(index).revealAt.push(at);
+          round(index).revealAt.push({ session, at });
           maybeReport(index);
           break;
         case 'error':

@@ -3,6 +3,11 @@ import { z } from 'zod';
 /** Server settings from the environment, each checked with a message that says what to fix. */
 export interface ServerConfig {
   port: number;
+  /**
+   * Redis that several processes share sessions through (`redis://host:6379`); null: sessions
+   * live in this one process's memory.
+   */
+  redisUrl: string | null;
   /** Origins allowed besides the server's own, e.g. `https://train.example.com`. */
   allowedOrigins: string[];
   maxParticipants: number;
@@ -18,10 +23,13 @@ export interface ServerConfig {
   pingIntervalMs: number;
   hostViewMs: number;
   progressMs: number;
+  /** A connection whose command has not settled after this long is asked to reconnect. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
   port: 8080,
+  redisUrl: null,
   allowedOrigins: [],
   maxParticipants: 2000,
   maxSessions: 200,
@@ -33,6 +41,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   pingIntervalMs: 30_000,
   hostViewMs: 250,
   progressMs: 250,
+  requestTimeoutMs: 10_000,
 };
 
 const whole = (name: string, min: number, max: number) =>
@@ -54,8 +63,18 @@ const origin = z
     }
   }, 'each entry of ALLOWED_ORIGINS must be an origin like https://train.example.com (no path)');
 
+const redisUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'REDIS_URL must be a Redis URL like redis://127.0.0.1:6379 (or rediss:// for TLS)');
+
 const envSchema = z.object({
   PORT: whole('PORT', 1, 65535).optional(),
+  REDIS_URL: redisUrl.optional(),
   ALLOWED_ORIGINS: z
     .string()
     .transform((list) => list.split(',').filter((s) => s.trim() !== ''))
@@ -90,6 +109,7 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     config: {
       ...d,
       port: e.PORT ?? d.port,
+      redisUrl: e.REDIS_URL ?? d.redisUrl,
       allowedOrigins: e.ALLOWED_ORIGINS ?? d.allowedOrigins,
       maxParticipants: e.MAX_PARTICIPANTS ?? d.maxParticipants,
       maxSessions: e.MAX_SESSIONS ?? d.maxSessions,

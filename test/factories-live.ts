@@ -21,6 +21,8 @@ import { makeBank, makeQuestion } from './factories';
 
 export const CODE = 'ABCDEF' as JoinCode;
 export const HOST = 'host-token-0123456789abcdef' as HostToken;
+/** The connection participant `n` is on (one each, unless a test says otherwise). */
+export const conn = (n: number) => `test:${n}`;
 export const token = (n: number) =>
   `participant-token-${String(n).padStart(8, '0')}` as ParticipantToken;
 
@@ -72,7 +74,7 @@ export class Script {
     return outcome;
   }
   join(name: string, n: number): ParticipantId {
-    const outcome = this.run({ type: 'join', name, token: token(n) });
+    const outcome = this.run({ type: 'join', name, token: token(n), connection: conn(n) });
     const welcome = sent(outcome, 'welcome')[0];
     expect(
       welcome,

@@ -29,15 +29,42 @@ export type Delivery =
       participantId: ParticipantId;
       token: ParticipantToken;
     }
-  | { kind: 'close'; target: Target; code: number; reason: string };
+  | { kind: 'close'; target: Target; code: number; reason: string }
+  /**
+   * The command this connection sent has been dealt with (whatever the reply). Its process stops
+   * waiting for it: a command that never settles was lost with a crashed process, and the
+   * connection is asked to reconnect so its client can send it again.
+   */
+  | { kind: 'settled'; connection: string }
+  /**
+   * A hello, join or rejoin could not be served (the store is out of reach). A connection with no
+   * identity yet is closed with "try again later" (1013), and its client retries with backoff; one
+   * already in a session (the server re-announcing it) stays as it is.
+   */
+  | { kind: 'retry-later'; connection: string };
 
 export type DeliveryListener = (code: JoinCode, deliveries: readonly Delivery[]) => void;
 
+/**
+ * Which server processes hold a participant's connections (by process id), as the session's state
+ * knows them. With it, what is meant for one person goes only to the process that holds them.
+ */
+export type Locate = (participant: ParticipantId) => readonly string[] | undefined;
+
 export interface FanOut {
-  /** Publishes one command's deliveries, in order. */
-  publish(code: JoinCode, deliveries: readonly Delivery[]): void;
+  /**
+   * Publishes deliveries for one session, in order, to every process that holds its sockets (and
+   * what is meant for one connection or person only to the process that holds it, when `locate`
+   * says where that is).
+   */
+  publish(code: JoinCode, deliveries: readonly Delivery[], locate?: Locate): void;
   /** Listens for every session's deliveries; returns the function that stops listening. */
   subscribe(listener: DeliveryListener): () => void;
+  /**
+   * This process holds (or is about to hold) a socket in this session: from when the promise
+   * resolves, the session's deliveries reach this process. Returns the function that stops it.
+   */
+  listen(code: JoinCode): Promise<() => void>;
 }
 
 export class MemoryFanOut implements FanOut {
@@ -51,5 +78,9 @@ export class MemoryFanOut implements FanOut {
   subscribe(listener: DeliveryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async listen(): Promise<() => void> {
+    return () => undefined;
   }
 }

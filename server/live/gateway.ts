@@ -10,10 +10,12 @@ import {
   parseClientMessage,
   type ClientMessage,
   type ErrorCode,
+  type JoinCode,
   type ServerMessage,
 } from '../../src/domain/live-protocol';
 import type { Clock, TimerHandle } from '../clock';
 import type { ServerConfig } from '../config';
+import type { FanOut } from './fanout';
 import { originAllowed } from './origin';
 import { TokenBucket } from './rate-limit';
 import type { SessionRunner } from './runner';
@@ -24,10 +26,11 @@ export interface GatewayOptions {
   server: Server;
   runner: SessionRunner;
   sockets: LocalSockets;
+  fanout: FanOut;
   clock: Clock;
   config: Pick<
     ServerConfig,
-    'allowedOrigins' | 'messagesPerSecond' | 'messageBurst' | 'pingIntervalMs'
+    'allowedOrigins' | 'messagesPerSecond' | 'messageBurst' | 'pingIntervalMs' | 'requestTimeoutMs'
   >;
 }
 
@@ -37,7 +40,7 @@ export interface GatewayOptions {
  * it into a session command. A bad message gets an `error` back and changes nothing.
  */
 export function attachGateway(options: GatewayOptions) {
-  const { server, runner, sockets, clock, config } = options;
+  const { server, runner, sockets, fanout, clock, config } = options;
   const wss = new WebSocketServer({
     noServer: true,
     // Compression costs tens of KB per connection; our messages are small.
@@ -69,7 +72,11 @@ export function attachGateway(options: GatewayOptions) {
       sockets.remove(connection);
       const role = connection.role;
       if (role?.kind === 'participant')
-        void runner.submit(role.code, { type: 'disconnected', token: role.token }, null);
+        void runner.submit(
+          role.code,
+          { type: 'disconnected', token: role.token, connection: connection.id },
+          null,
+        );
     });
   }
 
@@ -108,41 +115,73 @@ export function attachGateway(options: GatewayOptions) {
             'This connection is already in a session.',
             message.type,
           );
+        connection.pending = true;
         const command: LiveCommand =
           message.type === 'host-hello'
             ? { type: 'host-hello', hostToken: message.hostToken }
             : message.type === 'join'
-              ? { type: 'join', name: message.name, token: newParticipantToken() }
-              : { type: 'rejoin', token: message.token };
-        connection.pending = true;
-        void runner.submit(message.code, command, connection.id).finally(() => {
-          connection.pending = false;
-        });
+              ? {
+                  type: 'join',
+                  name: message.name,
+                  token: newParticipantToken(),
+                  connection: connection.id,
+                }
+              : { type: 'rejoin', token: message.token, connection: connection.id };
+        void identify(connection, message.code, command);
         return;
       }
       case 'answer':
       case 'leave':
         if (role?.kind !== 'participant')
           return reply(connection, 'not-allowed', 'Join the session first.', message.type);
-        void runner.submit(
+        submit(
+          connection,
           role.code,
           message.type === 'answer'
             ? { type: 'answer', token: role.token, index: message.index, choice: message.choice }
             : { type: 'leave', token: role.token },
-          connection.id,
         );
         return;
       default:
         if (!HOST_ONLY.has(message.type) || role?.kind !== 'host')
           return reply(connection, 'not-allowed', 'Only the host can do that.', message.type);
-        void runner.submit(
+        submit(
+          connection,
           role.code,
           message.type === 'remove'
             ? { type: 'remove', hostToken: role.hostToken, participantId: message.participantId }
             : { type: message.type, hostToken: role.hostToken },
-          connection.id,
         );
     }
+  }
+
+  /** The session's deliveries must reach this process before it asks to be welcomed in it. */
+  async function identify(connection: Connection, code: JoinCode, command: LiveCommand) {
+    if (connection.listening?.code !== code) {
+      connection.listening?.stop();
+      connection.listening = null;
+      try {
+        const stop = await fanout.listen(code);
+        if (connection.ws.readyState !== connection.ws.OPEN) return stop();
+        connection.listening = { code, stop };
+      } catch {
+        connection.pending = false;
+        reply(
+          connection,
+          'unavailable',
+          'The server cannot reach its session store just now. Trying again…',
+          command.type,
+        );
+        connection.ws.close(CLOSE_CODES.tryAgain, 'Session store unavailable.');
+        return;
+      }
+    }
+    submit(connection, code, command);
+  }
+
+  function submit(connection: Connection, code: JoinCode, command: LiveCommand) {
+    sockets.sent(connection, clock.now());
+    void runner.submit(code, command, connection.id);
   }
 
   function reply(connection: Connection, code: ErrorCode, text: string, ref?: string) {
@@ -163,12 +202,28 @@ export function attachGateway(options: GatewayOptions) {
     }
   }, config.pingIntervalMs);
 
+  // A command that never settles was lost with a server process that crashed while running it:
+  // the client reconnects, says who it is again, and resends what is still unanswered.
+  const watchdog: TimerHandle = clock.setInterval(
+    () => {
+      const now = clock.now();
+      for (const connection of sockets.all())
+        if (
+          connection.waitingSince !== null &&
+          now - connection.waitingSince > config.requestTimeoutMs
+        )
+          connection.ws.close(CLOSE_CODES.tryAgain, 'The server lost track of a request.');
+    },
+    Math.max(100, config.requestTimeoutMs / 2),
+  );
+
   server.on('upgrade', onUpgrade);
 
   return {
     /** Closes every socket with "going away" and stops the pings. */
     close() {
       clock.clear(pings);
+      clock.clear(watchdog);
       server.off('upgrade', onUpgrade);
       for (const connection of [...sockets.all()])
         connection.ws.close(CLOSE_CODES.goingAway, 'The server is shutting down.');

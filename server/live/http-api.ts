@@ -12,7 +12,8 @@ import { describeIssue, describePath } from '../../src/domain/schema-problems';
 import type { Clock } from '../clock';
 import type { ServerConfig } from '../config';
 import { originAllowed } from './origin';
-import { KeyedLimiter } from './rate-limit';
+import type { Health } from './backend';
+import type { CreationLimiter } from './rate-limit';
 import type { SessionRunner } from './runner';
 import { newCode, newHostToken } from './secrets';
 import type { SessionStore } from './session-store';
@@ -20,9 +21,13 @@ import type { SessionStore } from './session-store';
 export interface ApiOptions {
   runner: SessionRunner;
   store: SessionStore;
+  limiter: CreationLimiter;
+  health: () => Promise<Health>;
   clock: Clock;
   builtinBank: Bank;
   connections: () => number;
+  processId: string;
+  log: (message: string, error?: unknown) => void;
   config: Pick<
     ServerConfig,
     | 'allowedOrigins'
@@ -42,18 +47,40 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  * path it does not own, so the static server can answer it.
  */
 export function apiRoutes(options: ApiOptions): (req: IncomingMessage) => Handler | null {
-  const { config, clock } = options;
-  const limiter = new KeyedLimiter(config.sessionsPerMinute, config.sessionsPerMinute / 60);
+  const { config, clock, log } = options;
   const startedAt = clock.now();
+  const unavailable = (res: ServerResponse) =>
+    fail(
+      res,
+      503,
+      'unavailable',
+      'Live sessions are unavailable right now: the server cannot reach its session store. Try again in a moment.',
+    );
 
   const health: Handler = async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
-    json(res, 200, {
-      status: 'ok',
-      sessions: await options.store.count(),
+    const about = {
+      process: options.processId,
       connections: options.connections(),
+      sessionsRunHere: options.runner.running,
       uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
-    });
+    };
+    const health = await options.health();
+    let sessions: number | null = null;
+    if (health.ok)
+      try {
+        sessions = await options.store.count();
+      } catch (error) {
+        log('Health check: could not count sessions', error);
+      }
+    if (!health.ok || sessions === null)
+      return json(res, 503, {
+        status: 'unavailable',
+        store: health.store,
+        problem: health.problem ?? 'The session store did not answer.',
+        ...about,
+      });
+    json(res, 200, { status: 'ok', store: health.store, sessions, ...about });
   };
 
   const create: Handler = async (req, res) => {
@@ -65,7 +92,13 @@ export function apiRoutes(options: ApiOptions): (req: IncomingMessage) => Handle
         'forbidden-origin',
         'This site may not create sessions on this server.',
       );
-    const wait = limiter.take(req.socket.remoteAddress ?? 'unknown', clock.now());
+    let wait: number;
+    try {
+      wait = await options.limiter.take(req.socket.remoteAddress ?? 'unknown', clock.now());
+    } catch (error) {
+      log('Could not check the session creation limit', error);
+      return unavailable(res);
+    }
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
       return fail(
@@ -118,13 +151,6 @@ export function apiRoutes(options: ApiOptions): (req: IncomingMessage) => Handle
       return fail(res, 400, 'invalid-selection', 'The question selection does not fit the bank.', {
         problems: picked.problems,
       });
-    if ((await options.store.count()) >= config.maxSessions)
-      return fail(
-        res,
-        503,
-        'server-full',
-        `This server is running its limit of ${config.maxSessions} sessions. Try again later.`,
-      );
     for (let attempt = 0; attempt < 10; attempt++) {
       const event = createdEvent({
         code: newCode(),
@@ -135,7 +161,21 @@ export function apiRoutes(options: ApiOptions): (req: IncomingMessage) => Handle
         limits: { maxParticipants: config.maxParticipants, idleMs: config.idleMs },
         now: clock.now(),
       });
-      if (await options.runner.create(event)) {
+      let result;
+      try {
+        result = await options.runner.create(event, config.maxSessions);
+      } catch (error) {
+        log('Could not create a session', error);
+        return unavailable(res);
+      }
+      if (result === 'full')
+        return fail(
+          res,
+          503,
+          'server-full',
+          `This server is running its limit of ${config.maxSessions} sessions. Try again later.`,
+        );
+      if (result === 'created') {
         const response: CreateSessionResponse = { code: event.code, hostToken: event.hostToken };
         return json(res, 201, response);
       }

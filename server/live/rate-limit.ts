@@ -62,3 +62,22 @@ export class KeyedLimiter {
     for (const [key, bucket] of this.buckets) if (bucket.isFull(now)) this.buckets.delete(key);
   }
 }
+
+/**
+ * Session creation per client address. In one process a map of buckets; with Redis one bucket per
+ * address for all processes, so adding processes does not multiply the limit.
+ */
+export interface CreationLimiter {
+  /** 0 if allowed now, otherwise the seconds to wait. */
+  take(key: string, now: number): Promise<number>;
+}
+
+export class MemoryCreationLimiter implements CreationLimiter {
+  private limiter: KeyedLimiter;
+  constructor(perMinute: number) {
+    this.limiter = new KeyedLimiter(perMinute, perMinute / 60);
+  }
+  async take(key: string, now: number): Promise<number> {
+    return this.limiter.take(key, now);
+  }
+}

@@ -1,10 +1,11 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import type {
-  HostToken,
-  JoinCode,
-  ParticipantId,
-  ParticipantToken,
+import {
+  CLOSE_CODES,
+  type HostToken,
+  type JoinCode,
+  type ParticipantId,
+  type ParticipantToken,
 } from '../../src/domain/live-protocol';
 import type { Delivery, Target } from './fanout';
 import type { TokenBucket } from './rate-limit';
@@ -24,10 +25,20 @@ export interface Connection {
   role: Role | null;
   /** A hello, join or rejoin is on its way: another one now would make a second identity. */
   pending: boolean;
+  /** Commands sent for this connection and not yet settled, and since when some have waited. */
+  inflight: number;
+  waitingSince: number | null;
+  /** The session whose deliveries this process listens to for this connection. */
+  listening: { code: JoinCode; stop: () => void } | null;
 }
+
+/** The process a connection id belongs to: ids are `<process id>:<n>`. */
+export const processOf = (connection: string) => connection.slice(0, connection.lastIndexOf(':'));
 
 /** A socket that has this much unsent is not reading: it is dropped rather than fill memory. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** How many closed participant connections are remembered (see `recentlyClosed`). */
+const CLOSES_KEPT = 20_000;
 
 /**
  * The sockets this process holds, by session and role, and the delivery of published messages to
@@ -38,6 +49,7 @@ export class LocalSockets {
   private hosts = new Map<JoinCode, Set<Connection>>();
   private participants = new Map<JoinCode, Map<ParticipantId, Set<Connection>>>();
   private nextId = 0;
+  private closed: { code: JoinCode; connection: string }[] = [];
 
   /**
    * @param onOrphan a participant was bound to a connection that had already closed: the session
@@ -45,7 +57,13 @@ export class LocalSockets {
    */
   constructor(
     private readonly processId: string,
-    private readonly onOrphan: (code: JoinCode, token: ParticipantToken) => void,
+    private readonly onOrphan: (
+      code: JoinCode,
+      token: ParticipantToken,
+      connection: string,
+    ) => void,
+    /** Keep `recentlyClosed` (only a shared store, which can be out of reach, needs it). */
+    private readonly rememberCloses = false,
   ) {}
 
   get size(): number {
@@ -61,19 +79,35 @@ export class LocalSockets {
       alive: true,
       role: null,
       pending: false,
+      inflight: 0,
+      waitingSince: null,
+      listening: null,
     };
     this.byId.set(connection.id, connection);
     return connection;
   }
 
+  /** A command from this connection is on its way to its session. */
+  sent(connection: Connection, now: number): void {
+    connection.inflight += 1;
+    connection.waitingSince ??= now;
+  }
+
   remove(connection: Connection): void {
     this.byId.delete(connection.id);
+    connection.listening?.stop();
+    connection.listening = null;
     const role = connection.role;
     if (role?.kind === 'host') {
       const set = this.hosts.get(role.code);
       set?.delete(connection);
       if (set?.size === 0) this.hosts.delete(role.code);
     } else if (role?.kind === 'participant') {
+      if (this.rememberCloses) {
+        this.closed.push({ code: role.code, connection: connection.id });
+        if (this.closed.length > CLOSES_KEPT)
+          this.closed.splice(0, this.closed.length - CLOSES_KEPT);
+      }
       const people = this.participants.get(role.code);
       const set = people?.get(role.participantId);
       set?.delete(connection);
@@ -84,6 +118,22 @@ export class LocalSockets {
 
   all(): IterableIterator<Connection> {
     return this.byId.values();
+  }
+
+  /**
+   * Participant connections that closed here since the last call, by session. A close reported
+   * while the session store was out of reach was never recorded: after an outage they are reported
+   * again (reporting one twice changes nothing).
+   */
+  recentlyClosed(): Map<JoinCode, string[]> {
+    const byCode = new Map<JoinCode, string[]>();
+    for (const { code, connection } of this.closed) {
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = []));
+      list.push(connection);
+    }
+    this.closed = [];
+    return byCode;
   }
 
   deliver(code: JoinCode, deliveries: readonly Delivery[]): void {
@@ -122,7 +172,7 @@ export class LocalSockets {
           const connection = this.byId.get(delivery.connection);
           if (!connection) {
             if (delivery.connection.startsWith(`${this.processId}:`))
-              this.onOrphan(code, delivery.token);
+              this.onOrphan(code, delivery.token, delivery.connection);
             break;
           }
           connection.role = {
@@ -140,6 +190,20 @@ export class LocalSockets {
           for (const connection of [...this.targets(code, delivery.target)])
             connection.ws.close(delivery.code, delivery.reason);
           break;
+        case 'retry-later': {
+          const connection = this.byId.get(delivery.connection);
+          if (connection && !connection.role)
+            connection.ws.close(CLOSE_CODES.tryAgain, 'Session store unavailable.');
+          break;
+        }
+        case 'settled': {
+          const connection = this.byId.get(delivery.connection);
+          if (!connection) break;
+          connection.pending = false;
+          connection.inflight = Math.max(0, connection.inflight - 1);
+          if (connection.inflight === 0) connection.waitingSince = null;
+          break;
+        }
       }
     }
   }

@@ -11,6 +11,7 @@ import {
   evolve,
   participantIdFor,
   type ChangeEvent,
+  type ConnectionId,
   type LiveSession,
   type Participant,
 } from './live-session';
@@ -29,18 +30,30 @@ import type { ServiceType } from './service-types';
  */
 export type LiveCommand =
   | { type: 'host-hello'; hostToken: HostToken }
-  | { type: 'join'; name: string; token: ParticipantToken }
-  | { type: 'rejoin'; token: ParticipantToken }
+  /** `connection`: the server's id for the connection the person is on (for presence). */
+  | { type: 'join'; name: string; token: ParticipantToken; connection: ConnectionId }
+  | { type: 'rejoin'; token: ParticipantToken; connection: ConnectionId }
   | { type: 'answer'; token: ParticipantToken; index: number; choice: ServiceType }
   | { type: 'leave'; token: ParticipantToken }
   | { type: 'start' | 'reveal' | 'next' | 'end'; hostToken: HostToken }
   | { type: 'remove'; hostToken: HostToken; participantId: ParticipantId }
   /** The server saw one of this participant's connections close. */
-  | { type: 'disconnected'; token: ParticipantToken }
+  | { type: 'disconnected'; token: ParticipantToken; connection: ConnectionId }
+  /**
+   * These connections are gone without a close being seen: the server process that held them
+   * stopped (a crash). Whoever they belonged to is no longer connected through them.
+   */
+  | { type: 'connections-lost'; connections: readonly ConnectionId[] }
   /** A question's timer ran out. */
   | { type: 'deadline'; index: number }
   /** The idle timer fired; the session ends if nothing happened for `limits.idleMs`. */
-  | { type: 'expire' };
+  | { type: 'expire' }
+  /**
+   * What people last received may not be what the session says: a process took the session over
+   * from one that crashed after storing a change and before sending it. Sends the current phase
+   * to the room and the host again; changes nothing.
+   */
+  | { type: 'resync' };
 
 export type Audience =
   | { to: 'sender' }
@@ -109,9 +122,9 @@ export function handle(state: LiveSession, command: LiveCommand, now: number): O
     case 'host-hello':
       return hostHello(step, command.hostToken);
     case 'join':
-      return join(step, command.name, command.token);
+      return join(step, command.name, command.token, command.connection);
     case 'rejoin':
-      return rejoin(step, command.token);
+      return rejoin(step, command.token, command.connection);
     case 'answer':
       return answer(step, command);
     case 'leave':
@@ -130,11 +143,15 @@ export function handle(state: LiveSession, command: LiveCommand, now: number): O
         );
       return hostCommand(step, command);
     case 'disconnected':
-      return disconnected(step, command.token);
+      return disconnected(step, command.token, command.connection);
+    case 'connections-lost':
+      return connectionsLost(step, command.connections);
     case 'deadline':
       return deadline(step, command.index);
     case 'expire':
       return expire(step);
+    case 'resync':
+      return resync(step);
   }
 }
 
@@ -160,7 +177,12 @@ function hostHello(step: Step, hostToken: HostToken): Outcome {
   return step.result();
 }
 
-function join(step: Step, name: string, token: ParticipantToken): Outcome {
+function join(
+  step: Step,
+  name: string,
+  token: ParticipantToken,
+  connection: ConnectionId,
+): Outcome {
   const { state } = step;
   if (state.phase.phase === 'ended')
     return refuse(state, 'session-ended', 'This session has ended.', 'join');
@@ -187,10 +209,10 @@ function join(step: Step, name: string, token: ParticipantToken): Outcome {
     );
   const participantId = participantIdFor(state.nextSeq);
   step.emit({ type: 'joined', at: step.now, participantId, name, token });
-  return welcome(step, participantId);
+  return welcome(step, participantId, connection);
 }
 
-function rejoin(step: Step, token: ParticipantToken): Outcome {
+function rejoin(step: Step, token: ParticipantToken, connection: ConnectionId): Outcome {
   const { state } = step;
   const participant = byToken(state, token);
   if (!participant)
@@ -209,12 +231,13 @@ function rejoin(step: Step, token: ParticipantToken): Outcome {
       'You left this session. Join again with your name.',
       'rejoin',
     );
-  return welcome(step, participant.id);
+  return welcome(step, participant.id, connection);
 }
 
 /** Counts the new connection and tells its owner who they are (the token goes to them only). */
-function welcome(step: Step, participantId: ParticipantId): Outcome {
-  step.emit({ type: 'presence', at: step.now, participantId, delta: 1 });
+function welcome(step: Step, participantId: ParticipantId, connection: ConnectionId): Outcome {
+  if (!step.state.presence.get(participantId)?.includes(connection))
+    step.emit({ type: 'presence', at: step.now, participantId, connection, delta: 1 });
   const participant = step.state.participants.get(participantId) as Participant;
   step.effect({ kind: 'bind-participant', participantId, token: participant.token });
   step.send(
@@ -355,11 +378,35 @@ function hostCommand(
   }
 }
 
-function disconnected(step: Step, token: ParticipantToken): Outcome {
+function disconnected(step: Step, token: ParticipantToken, connection: ConnectionId): Outcome {
   const participant = byToken(step.state, token);
-  if (!participant || (step.state.presence.get(participant.id) ?? 0) === 0) return step.result();
-  step.emit({ type: 'presence', at: step.now, participantId: participant.id, delta: -1 });
+  if (!participant || !step.state.presence.get(participant.id)?.includes(connection))
+    return step.result();
+  step.emit({
+    type: 'presence',
+    at: step.now,
+    participantId: participant.id,
+    connection,
+    delta: -1,
+  });
   afterDeparture(step);
+  return step.result();
+}
+
+/**
+ * Unlike a close, a crash does not let the open question close on the spot because everyone left
+ * connected has answered: the people it knocked out are reconnecting through another process and
+ * get their chance. The next answer, leave or close (or the timer) decides as usual.
+ */
+function connectionsLost(step: Step, connections: readonly ConnectionId[]): Outcome {
+  const lost = new Set(connections);
+  for (const [participantId, open] of step.state.presence)
+    for (const connection of open)
+      if (lost.has(connection))
+        step.emit({ type: 'presence', at: step.now, participantId, connection, delta: -1 });
+  if (step.events.length === 0) return step.result();
+  step.hostChanged();
+  if (step.state.phase.phase === 'question') step.effect({ kind: 'progress' });
   return step.result();
 }
 
@@ -430,26 +477,58 @@ function revealIfAllAnswered(step: Step) {
 
 function closeRound(step: Step, index: number) {
   step.emit({ type: 'revealed', at: step.now, index });
+  sendReveal(step);
+  step.hostChanged(true);
+}
+
+/** One message for the whole room (serialized once), then each person's own result. */
+function sendReveal(step: Step) {
   const { state } = step;
   if (state.phase.phase !== 'reveal') return;
-  // One message for the whole room (serialized once), then each person's own result.
+  const { index } = state.phase;
   step.send({ to: 'participants' }, { type: 'reveal', reveal: state.phase.reveal });
   for (const p of connectedParticipants(state))
     step.send(
       { to: 'participant', id: p.id },
       { type: 'your-result', result: yourResult(state, p, index) },
     );
-  step.hostChanged(true);
 }
 
 function endSession(step: Step) {
   step.emit({ type: 'ended', at: step.now });
+  sendFinal(step);
+  step.hostChanged(true);
+}
+
+function sendFinal(step: Step) {
   const { state } = step;
   if (state.phase.phase !== 'ended') return;
   step.send({ to: 'participants' }, { type: 'ended', final: state.phase.final });
   for (const p of connectedParticipants(state))
     step.send({ to: 'participant', id: p.id }, { type: 'your-final', result: yourFinal(state, p) });
+}
+
+function resync(step: Step): Outcome {
+  const { state, now } = step;
+  switch (state.phase.phase) {
+    case 'question':
+      step.send(
+        { to: 'participants' },
+        { type: 'question', question: openQuestion(state, state.phase.index, now) },
+      );
+      step.effect({ kind: 'progress' });
+      break;
+    case 'reveal':
+      sendReveal(step);
+      break;
+    case 'ended':
+      sendFinal(step);
+      break;
+    case 'lobby':
+      break;
+  }
   step.hostChanged(true);
+  return step.result();
 }
 
 /** Active participants with a connection, in ranking order (the ranking is at hand anyway). */

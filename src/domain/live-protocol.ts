@@ -39,6 +39,12 @@ export const CLOSE_CODES = {
   tooLarge: 1009,
   /** The server is shutting down. */
   goingAway: 1001,
+  /**
+   * Try again later: the server cannot serve this connection now (its session store is out of
+   * reach, or it lost track of a request). The client reconnects with backoff and says who it is
+   * again.
+   */
+  tryAgain: 1013,
 } as const;
 export const LIVE_PATH = '/live';
 export const SESSIONS_PATH = '/api/sessions';

@@ -126,8 +126,12 @@ export interface LiveSession {
    * copied then (a copy of 2,000 entries is far cheaper than 2,000 persistent-map updates).
    */
   scores: ReadonlyMap<ParticipantId, Score>;
-  /** Open connections per participant (a person may have two tabs). */
-  presence: IMap<ParticipantId, number>;
+  /**
+   * Each participant's open connections, by the server's connection id (a person may have two
+   * tabs). Ids, not a count: a connection counted twice or dropped twice changes nothing, and the
+   * connections a crashed server process held can be found and dropped by their ids.
+   */
+  presence: IMap<ParticipantId, readonly ConnectionId[]>;
   byToken: IMap<ParticipantToken, ParticipantId>;
   /** By `nameKey`: active and removed people (a removed name stays taken); left names are free. */
   byName: IMap<string, ParticipantId>;
@@ -157,7 +161,13 @@ export type LiveEvent =
       name: string;
       token: ParticipantToken;
     }
-  | { type: 'presence'; at: number; participantId: ParticipantId; delta: 1 | -1 }
+  | {
+      type: 'presence';
+      at: number;
+      participantId: ParticipantId;
+      connection: ConnectionId;
+      delta: 1 | -1;
+    }
   | { type: 'left'; at: number; participantId: ParticipantId }
   | { type: 'removed'; at: number; participantId: ParticipantId }
   | { type: 'opened'; at: number; index: number; deadline: number | null }
@@ -199,6 +209,15 @@ export function initialState(event: CreatedEvent): LiveSession {
   };
 }
 
+/**
+ * A server's name for one open connection (the server makes them; the domain only compares them).
+ * A plain string, so events stay plain JSON.
+ */
+export type ConnectionId = string;
+
+/** Whether the participant has at least one open connection. */
+export const isConnected = (state: LiveSession, id: ParticipantId) => state.presence.has(id);
+
 /** The participant id for a join order number: short, and never reused within a session. */
 export const participantIdFor = (seq: number) => `p${seq.toString(36)}` as ParticipantId;
 
@@ -234,14 +253,19 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
       };
     }
     case 'presence': {
-      const before = state.presence.get(event.participantId) ?? 0;
-      const after = Math.max(0, before + event.delta);
+      const before = state.presence.get(event.participantId) ?? [];
+      const has = before.includes(event.connection);
+      if (has === (event.delta === 1)) return state;
+      const after =
+        event.delta === 1
+          ? [...before, event.connection]
+          : before.filter((c) => c !== event.connection);
       const isActive = state.participants.get(event.participantId)?.status === 'active';
-      const change = isActive ? Number(after > 0) - Number(before > 0) : 0;
+      const change = isActive ? Number(after.length > 0) - Number(before.length > 0) : 0;
       const next = {
         ...state,
         presence:
-          after === 0
+          after.length === 0
             ? state.presence.delete(event.participantId)
             : state.presence.set(event.participantId, after),
         connected: state.connected + change,
@@ -257,7 +281,7 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
     case 'removed': {
       const participant = state.participants.get(event.participantId);
       if (!participant || participant.status !== 'active') return state;
-      const wasConnected = (state.presence.get(participant.id) ?? 0) > 0;
+      const wasConnected = isConnected(state, participant.id);
       const next = {
         ...state,
         participants: state.participants.set(participant.id, {
@@ -317,7 +341,7 @@ function applyEvent(state: LiveSession, event: ChangeEvent): LiveSession {
         points: pointsFor(correct, event.timeMs, state.settings, state.questions.length),
       };
       const { tally } = round;
-      const connected = (state.presence.get(event.participantId) ?? 0) > 0;
+      const connected = isConnected(state, event.participantId);
       return replaceRound(state, {
         ...round,
         answers: round.answers.set(event.participantId, answer),

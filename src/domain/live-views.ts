@@ -7,7 +7,7 @@ import type {
   YourResult,
 } from './live-protocol';
 import { askedOf, exportRows, ranking, scoreOf } from './live-results';
-import type { LiveSession, Participant } from './live-session';
+import { isConnected, type LiveSession, type Participant } from './live-session';
 
 /**
  * What the host and each participant see, built from the session state. Nothing here puts a right
@@ -46,7 +46,7 @@ export function participantSummaries(state: LiveSession): ParticipantSummary[] {
     .map((p) => ({
       id: p.id,
       name: p.name,
-      connected: (state.presence.get(p.id) ?? 0) > 0,
+      connected: isConnected(state, p.id),
       ...scoreOf(state, p.id),
     }));
 }

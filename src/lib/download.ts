@@ -1,7 +1,6 @@
-/** Saves `data` as a JSON file through the browser's download. */
-export function downloadJson(filename: string, data: unknown) {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+/** Saves text as a file through the browser's download. */
+export function downloadText(filename: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -9,4 +8,9 @@ export function downloadJson(filename: string, data: unknown) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves `data` as a JSON file through the browser's download. */
+export function downloadJson(filename: string, data: unknown) {
+  downloadText(filename, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
 }

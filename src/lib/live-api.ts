@@ -48,6 +48,8 @@ export async function createSession(
     return failure(
       'Too many sessions were created from here just now. Wait a minute and try again.',
     );
+  if (response.status === 503)
+    return failure('The live-session server is unavailable right now. Try again in a moment.');
   return failure(`The server could not create the session (${response.status}). Try again.`);
 }
 

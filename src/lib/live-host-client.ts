@@ -32,6 +32,8 @@ export interface HostState {
   pending: PhaseCommand | null;
   /** The last thing the server refused, or a message from it that could not be read. */
   notice: string | null;
+  /** The notice says the server could not reach its store: it goes once the session answers. */
+  noticeUnavailable: boolean;
   /** This browser cannot control the session (wrong token, unknown or ended session). */
   fatal: { code: ErrorCode; message: string } | null;
 }
@@ -49,6 +51,7 @@ export const initialHostState: HostState = {
   answered: 0,
   pending: null,
   notice: null,
+  noticeUnavailable: false,
   fatal: null,
 };
 
@@ -73,7 +76,7 @@ export function reduceHost(state: HostState, event: HostEvent): HostState {
         pending: event.state.status === 'open' ? state.pending : null,
       };
     case 'sent':
-      return { ...state, pending: event.command, notice: null };
+      return { ...state, pending: event.command, notice: null, noticeUnavailable: false };
     case 'malformed':
       return {
         ...state,
@@ -96,6 +99,7 @@ function onMessage(state: HostState, message: ServerMessage, at: number): HostSt
         answered: open ? open.answered : 0,
         pending: stepOf(view) === stepOf(state.view) ? state.pending : null,
         fatal: null,
+        ...(state.noticeUnavailable ? { notice: null, noticeUnavailable: false } : {}),
       };
     }
     case 'progress': {
@@ -106,7 +110,12 @@ function onMessage(state: HostState, message: ServerMessage, at: number): HostSt
     case 'error':
       if (FATAL.has(message.code))
         return { ...state, fatal: { code: message.code, message: message.message }, pending: null };
-      return { ...state, notice: message.message, pending: null };
+      return {
+        ...state,
+        notice: message.message,
+        noticeUnavailable: message.code === 'unavailable',
+        pending: null,
+      };
     default:
       // Messages meant for participants are not the host's business.
       return state;

@@ -224,14 +224,18 @@ function onMessage(state: PlayerState, message: ServerMessage, at: number): Play
     place: { ...place, phase: next, totalPoints },
   });
   switch (message.type) {
-    case 'question':
+    case 'question': {
+      // The same question again (the server resends the phase after moving the session between
+      // its processes): what this person already answered stays answered.
+      const same = phase.phase === 'question' && phase.question.index === message.question.index;
       return to({
         phase: 'question',
         question: message.question,
         deadline: deadlineFrom(message.question.remainingMs, at),
-        answer: null,
-        sending: null,
+        answer: same ? phase.answer : null,
+        sending: same ? phase.sending : null,
       });
+    }
     case 'ack':
       if (phase.phase !== 'question' || phase.question.index !== message.index) return state;
       return to({ ...phase, answer: message.choice, sending: null });
@@ -261,6 +265,8 @@ function onError(state: PlayerState, problem: Problem): PlayerState {
     problem.code === 'unknown-session' ||
     (problem.code === 'session-ended' && !(place.status === 'in' && place.phase.phase === 'ended'));
   const joining = place.status === 'joining' || place.status === 'rejoining';
+  // The server cannot serve anyone just now; the connection is closed and tried again by itself.
+  if (joining && problem.code === 'unavailable') return { ...state, problem };
   if ((joining && JOIN_FAILURES.has(problem.code)) || placeLost) {
     const name = joining ? place.name : place.status === 'in' ? place.me.name : undefined;
     return { ...state, place: name ? { status: 'form', name } : { status: 'form' }, problem };

@@ -4,6 +4,7 @@ import { CLOSE_CODES, type HostToken } from '../../src/domain/live-protocol';
 import { replay } from '../../src/domain/live-session';
 import { hostView } from '../../src/domain/live-views';
 import {
+  conn,
   createdFor,
   errorOf,
   HOST,
@@ -25,7 +26,7 @@ function lobbyWith(names: string[], options: Parameters<typeof newLiveSession>[0
 describe('joining', () => {
   it('welcomes a new participant with their token, to them alone, and binds the connection', () => {
     const script = new Script(newLiveSession());
-    const outcome = script.run({ type: 'join', name: 'Ana', token: token(1) });
+    const outcome = script.run({ type: 'join', name: 'Ana', token: token(1), connection: conn(1) });
     const [welcome] = sent(outcome, 'welcome');
     expect(welcome).toMatchObject({ participantId: 'p0', token: token(1), name: 'Ana' });
     expect(welcome?.view.state).toEqual({ phase: 'lobby' });
@@ -43,7 +44,7 @@ describe('joining', () => {
 
   it('refuses a name already in the session, whatever its case', () => {
     const { script } = lobbyWith(['Ana']);
-    const outcome = script.run({ type: 'join', name: 'ana', token: token(2) });
+    const outcome = script.run({ type: 'join', name: 'ana', token: token(2), connection: conn(2) });
     expect(errorOf(outcome)).toMatchObject({ code: 'name-taken', ref: 'join' });
     expect(errorOf(outcome)?.message).toContain('"ana"');
     expect(outcome.events).toEqual([]);
@@ -52,7 +53,7 @@ describe('joining', () => {
 
   it('refuses a join when the session is full', () => {
     const { script } = lobbyWith(['Ana', 'Ben'], { limits: { maxParticipants: 2 } });
-    const outcome = script.run({ type: 'join', name: 'Cy', token: token(3) });
+    const outcome = script.run({ type: 'join', name: 'Cy', token: token(3), connection: conn(3) });
     expect(errorOf(outcome)).toMatchObject({ code: 'session-full' });
     expect(errorOf(outcome)?.message).toContain('2 people');
   });
@@ -60,13 +61,15 @@ describe('joining', () => {
   it('refuses a late join when the host does not allow it, and accepts it when they do', () => {
     const closed = lobbyWith(['Ana'], { settings: { lateJoin: false } }).script;
     closed.host('start');
-    expect(errorOf(closed.run({ type: 'join', name: 'Ben', token: token(2) }))).toMatchObject({
+    expect(
+      errorOf(closed.run({ type: 'join', name: 'Ben', token: token(2), connection: conn(2) })),
+    ).toMatchObject({
       code: 'late-join-closed',
     });
 
     const open = lobbyWith(['Ana'], { settings: { lateJoin: true } }).script;
     open.host('start');
-    const outcome = open.run({ type: 'join', name: 'Ben', token: token(2) });
+    const outcome = open.run({ type: 'join', name: 'Ben', token: token(2), connection: conn(2) });
     const view = sent(outcome, 'welcome')[0]?.view.state;
     expect(view).toMatchObject({ phase: 'question', yourAnswer: null });
   });
@@ -74,7 +77,9 @@ describe('joining', () => {
   it('refuses joins after the end', () => {
     const { script } = lobbyWith(['Ana']);
     script.host('end');
-    expect(errorOf(script.run({ type: 'join', name: 'Ben', token: token(2) }))).toMatchObject({
+    expect(
+      errorOf(script.run({ type: 'join', name: 'Ben', token: token(2), connection: conn(2) })),
+    ).toMatchObject({
       code: 'session-ended',
     });
   });
@@ -198,7 +203,7 @@ describe('a question', () => {
   it('reveals by itself once everyone connected has answered', () => {
     const { script } = lobbyWith(['Ana', 'Ben', 'Cy']);
     script.host('start', T0);
-    script.run({ type: 'disconnected', token: token(2) });
+    script.run({ type: 'disconnected', token: token(2), connection: conn(2) });
     expect(script.answer(0, 0, 'ClusterIP', T0 + 100).state.phase.phase).toBe('question');
     const last = script.answer(1, 0, 'NodePort', T0 + 200);
     expect(last.state.phase.phase).toBe('reveal');
@@ -210,7 +215,44 @@ describe('a question', () => {
     const { script } = lobbyWith(['Ana', 'Ben']);
     script.host('start', T0);
     script.answer(0, 0, 'ClusterIP', T0 + 100);
-    const gone = script.run({ type: 'disconnected', token: token(1) });
+    const gone = script.run({ type: 'disconnected', token: token(1), connection: conn(1) });
+    expect(gone.state.phase.phase).toBe('reveal');
+  });
+
+  it('counts a connection once, and a close only for a connection it knows', () => {
+    const { script } = lobbyWith(['Ana', 'Ben']);
+    expect(script.run({ type: 'rejoin', token: token(0), connection: conn(0) }).events).toEqual([]);
+    // A second tab: still one person connected, and closing either tab keeps them connected.
+    script.run({ type: 'rejoin', token: token(0), connection: 'test:tab2' });
+    expect(script.state.connected).toBe(2);
+    expect(
+      script.run({ type: 'disconnected', token: token(0), connection: 'test:other' }).events,
+    ).toEqual([]);
+    script.run({ type: 'disconnected', token: token(0), connection: conn(0) });
+    expect(script.state.connected).toBe(2);
+    script.run({ type: 'disconnected', token: token(0), connection: 'test:tab2' });
+    expect(script.state.connected).toBe(1);
+    expect(hostView(script.state, T0).participants.map((p) => p.connected)).toEqual([false, true]);
+  });
+
+  it('drops connections lost with a crashed process, without cutting the question short', () => {
+    const { script } = lobbyWith(['Ana', 'Ben', 'Cy']);
+    script.run({ type: 'rejoin', token: token(1), connection: 'live:7' });
+    script.host('start', T0);
+    script.answer(0, 0, 'ClusterIP', T0 + 100);
+    script.answer(1, 0, 'ClusterIP', T0 + 150);
+    // Cy's only connection, and one of Ben's two, were on the process that crashed.
+    const lost = script.run({ type: 'connections-lost', connections: [conn(2), conn(1), 'x:1'] });
+    expect(lost.events.map((e) => e.type)).toEqual(['presence', 'presence']);
+    expect(script.state.connected).toBe(2);
+    // Everyone still connected has answered, but Cy may be on their way back through another
+    // process: the crash alone does not close the question.
+    expect(script.state.phase.phase).toBe('question');
+    expect(lost.effects).toContainEqual({ kind: 'host-view', urgent: false });
+    expect(script.run({ type: 'connections-lost', connections: [conn(2)] }).events).toEqual([]);
+    // The next departure decides as usual: Ben's other tab closes, and Ana, the one person
+    // still connected, has answered.
+    const gone = script.run({ type: 'disconnected', token: token(1), connection: 'live:7' });
     expect(gone.state.phase.phase).toBe('reveal');
   });
 });
@@ -274,8 +316,8 @@ describe('coming back', () => {
     script.answer(1, 0, 'ClusterIP');
     script.host('next');
     script.answer(0, 1, 'LoadBalancer');
-    script.run({ type: 'disconnected', token: token(0) });
-    const back = script.run({ type: 'rejoin', token: token(0) });
+    script.run({ type: 'disconnected', token: token(0), connection: conn(0) });
+    const back = script.run({ type: 'rejoin', token: token(0), connection: conn(0) });
     const [welcome] = sent(back, 'welcome');
     expect(welcome).toMatchObject({ participantId: 'p0', name: 'Ana', token: token(0) });
     expect(welcome?.view.state).toMatchObject({
@@ -292,13 +334,19 @@ describe('coming back', () => {
     const { script } = lobbyWith(['Ana']);
     script.host('start', T0);
     script.answer(0, 0, 'ClusterIP', T0 + 10);
-    const inReveal = sent(script.run({ type: 'rejoin', token: token(0) }), 'welcome')[0];
+    const inReveal = sent(
+      script.run({ type: 'rejoin', token: token(0), connection: conn(0) }),
+      'welcome',
+    )[0];
     expect(inReveal?.view.state).toMatchObject({
       phase: 'reveal',
       result: { correct: true, rank: 1, of: 1 },
     });
     script.host('end');
-    const after = sent(script.run({ type: 'rejoin', token: token(0) }), 'welcome')[0];
+    const after = sent(
+      script.run({ type: 'rejoin', token: token(0), connection: conn(0) }),
+      'welcome',
+    )[0];
     expect(after?.view.state).toMatchObject({
       phase: 'ended',
       result: { rank: 1, of: 1, points: 1000, correct: 1, asked: 1 },
@@ -307,15 +355,21 @@ describe('coming back', () => {
 
   it('refuses an unknown token, a removed person and a person who left', () => {
     const { script, ids } = lobbyWith(['Ana', 'Ben']);
-    expect(errorOf(script.run({ type: 'rejoin', token: token(9) }))).toMatchObject({
+    expect(
+      errorOf(script.run({ type: 'rejoin', token: token(9), connection: conn(9) })),
+    ).toMatchObject({
       code: 'bad-token',
     });
     script.run({ type: 'remove', hostToken: HOST, participantId: ids[1]! });
-    expect(errorOf(script.run({ type: 'rejoin', token: token(1) }))).toMatchObject({
+    expect(
+      errorOf(script.run({ type: 'rejoin', token: token(1), connection: conn(1) })),
+    ).toMatchObject({
       code: 'removed',
     });
     script.run({ type: 'leave', token: token(0) });
-    expect(errorOf(script.run({ type: 'rejoin', token: token(0) }))?.message).toContain('left');
+    expect(
+      errorOf(script.run({ type: 'rejoin', token: token(0), connection: conn(0) }))?.message,
+    ).toContain('left');
   });
 });
 
@@ -341,7 +395,9 @@ describe('leaving and removal', () => {
     expect(outcome.effects).toContainEqual(
       expect.objectContaining({ kind: 'close', code: CLOSE_CODES.removed }),
     );
-    expect(errorOf(script.run({ type: 'join', name: 'Ana', token: token(5) }))).toMatchObject({
+    expect(
+      errorOf(script.run({ type: 'join', name: 'Ana', token: token(5), connection: conn(5) })),
+    ).toMatchObject({
       code: 'name-taken',
     });
     expect(errorOf(script.answer(0, 0, 'ClusterIP'))).toMatchObject({ code: 'removed' });
@@ -384,6 +440,40 @@ describe('idle expiry', () => {
   });
 });
 
+describe('resync, after another process took the session over', () => {
+  it('sends the open question again (time left as it stands), and the host view, changing nothing', () => {
+    const { script } = lobbyWith(['Ana', 'Ben'], { settings: { secondsPerQuestion: 30 } });
+    expect(script.run({ type: 'resync' }).effects).toEqual([{ kind: 'host-view', urgent: true }]);
+    script.host('start', T0);
+    script.answer(0, 0, 'ClusterIP', T0 + 100);
+    const before = script.state;
+    const again = script.run({ type: 'resync' }, T0 + 12_000);
+    expect(again.events).toEqual([]);
+    expect(again.state).toBe(before);
+    expect(sendsTo(again, 'question')).toEqual([{ to: 'participants' }]);
+    expect(sent(again, 'question')[0]?.question).toMatchObject({ index: 0, remainingMs: 18_000 });
+    expect(again.effects).toContainEqual({ kind: 'progress' });
+    expect(again.effects).toContainEqual({ kind: 'host-view', urgent: true });
+  });
+
+  it('sends the reveal with each person’s own result, and the final results after the end', () => {
+    const { script } = lobbyWith(['Ana', 'Ben']);
+    script.host('start', T0);
+    script.answer(0, 0, 'ClusterIP', T0 + 100);
+    script.answer(1, 0, 'NodePort', T0 + 200);
+    const inReveal = script.run({ type: 'resync' });
+    expect(sent(inReveal, 'reveal')).toHaveLength(1);
+    expect(sendsTo(inReveal, 'your-result')).toEqual([
+      { to: 'participant', id: 'p0' },
+      { to: 'participant', id: 'p1' },
+    ]);
+    script.host('end');
+    const ended = script.run({ type: 'resync' });
+    expect(sent(ended, 'ended')).toHaveLength(1);
+    expect(sent(ended, 'your-final').map((m) => m.result.points)).toEqual([1000, 0]);
+  });
+});
+
 describe('events', () => {
   it('replay to the same state the handlers reached', () => {
     const created = createdFor({ settings: { scoring: 'speed' } });
@@ -393,10 +483,10 @@ describe('events', () => {
     script.join('Cy', 2);
     script.host('start', T0);
     script.answer(0, 0, 'ClusterIP', T0 + 500);
-    script.run({ type: 'disconnected', token: token(1) }, T0 + 600);
+    script.run({ type: 'disconnected', token: token(1), connection: conn(1) }, T0 + 600);
     script.answer(2, 0, 'LoadBalancer', T0 + 700);
     script.host('next', T0 + 800);
-    script.run({ type: 'rejoin', token: token(1) }, T0 + 900);
+    script.run({ type: 'rejoin', token: token(1), connection: conn(1) }, T0 + 900);
     script.answer(1, 1, 'NodePort', T0 + 1000);
     script.run({ type: 'leave', token: token(2) }, T0 + 1100);
     script.host('end', T0 + 1200);

@@ -6,10 +6,13 @@ import { seededRandom } from '../../src/domain/random';
 import { SERVICE_TYPES, byType } from '../../src/domain/service-types';
 import { createdFor, HOST, Script, token } from '../factories-live';
 
+/** Two connections per person at most (two tabs), sometimes lost together with their process. */
+const connectionOf = (person: number, tab: number) => `proc${tab}:${person}`;
+
 /** The counts the state keeps incrementally, recomputed the slow way. */
 function recount(state: LiveSession) {
   const people = [...state.participants.values()];
-  const isConnected = (id: ParticipantId) => (state.presence.get(id) ?? 0) > 0;
+  const isConnected = (id: ParticipantId) => (state.presence.get(id)?.length ?? 0) > 0;
   const active = people.filter((p) => p.status === 'active');
   const result = {
     active: active.length,
@@ -44,7 +47,9 @@ it('keeps its counts equal to a full recount through random sessions, and replay
     const script = new Script(replay(created, []));
     let people = 0;
     for (let step = 0; step < 150; step++) {
-      const someone = token(Math.floor(random() * Math.max(1, people)));
+      const someoneN = Math.floor(random() * Math.max(1, people));
+      const someone = token(someoneN);
+      const tab = random() < 0.7 ? 0 : 1;
       const anyone = `p${Math.floor(random() * Math.max(1, people)).toString(36)}` as ParticipantId;
       const { phase } = script.state;
       const openIndex = phase.phase === 'question' ? phase.index : 0;
@@ -52,7 +57,12 @@ it('keeps its counts equal to a full recount through random sessions, and replay
       // Mostly answers to the open question, half of them right; people come, go and drop out.
       const command: LiveCommand =
         step < 8 || roll < 0.1
-          ? { type: 'join', name: `Person ${people}`, token: token(people++) }
+          ? {
+              type: 'join',
+              name: `Person ${people}`,
+              token: token(people),
+              connection: connectionOf(people++, tab),
+            }
           : roll < 0.45
             ? {
                 type: 'answer',
@@ -60,15 +70,20 @@ it('keeps its counts equal to a full recount through random sessions, and replay
                 index: random() < 0.8 ? openIndex : Math.floor(random() * 4),
                 choice: random() < 0.5 ? SERVICE_TYPES[openIndex]! : pick(SERVICE_TYPES),
               }
-            : roll < 0.58
-              ? { type: 'disconnected', token: someone }
-              : roll < 0.7
-                ? { type: 'rejoin', token: someone }
-                : roll < 0.77
-                  ? { type: 'leave', token: someone }
-                  : roll < 0.87
-                    ? { type: 'remove', hostToken: HOST, participantId: anyone }
-                    : { type: pick(['start', 'reveal', 'next'] as const), hostToken: HOST };
+            : roll < 0.55
+              ? { type: 'disconnected', token: someone, connection: connectionOf(someoneN, tab) }
+              : roll < 0.58
+                ? {
+                    type: 'connections-lost',
+                    connections: Array.from({ length: people }, (_, n) => connectionOf(n, tab)),
+                  }
+                : roll < 0.7
+                  ? { type: 'rejoin', token: someone, connection: connectionOf(someoneN, tab) }
+                  : roll < 0.77
+                    ? { type: 'leave', token: someone }
+                    : roll < 0.87
+                      ? { type: 'remove', hostToken: HOST, participantId: anyone }
+                      : { type: pick(['start', 'reveal', 'next'] as const), hostToken: HOST };
       const before = script.state;
       const open =
         before.phase.phase === 'question' ? before.rounds[before.phase.index] : undefined;

@@ -48,6 +48,10 @@ const timed = start({ timerSeconds: 30 });
 const timedAnswered = run(timed, { type: 'choose', choice: 'ClusterIP', now: 2000 });
 
 describe('the quiz ignores events that make no sense in its state', () => {
+  it('starts not started', () => {
+    expect(initialQuizState).toEqual({ status: 'not-started' });
+  });
+
   it('sets the states up as their names say', () => {
     expect([running, paused, withPending, answered, finished].map((s) => s.status)).toEqual([
       'asking',

@@ -40,6 +40,25 @@ describe('createSession', () => {
     });
   });
 
+  it('says when the server cannot reach its session store, or is unavailable altogether', async () => {
+    const unavailable = {
+      error: 'unavailable',
+      message:
+        'Live sessions are unavailable right now: the server cannot reach its session store. Try again in a moment.',
+    };
+    expect(await createSession(request, reply(503, unavailable))).toEqual({
+      ok: false,
+      message: unavailable.message,
+      problems: [],
+    });
+    // A load balancer with no healthy server answers 503 without our body.
+    expect(
+      await createSession(request, reply(503, '<html>Service Unavailable</html>')),
+    ).toMatchObject({
+      message: 'The live-session server is unavailable right now. Try again in a moment.',
+    });
+  });
+
   it('explains a network failure, a rate limit and a reply it cannot read', async () => {
     const offline = await createSession(request, async () => {
       throw new TypeError('Failed to fetch');

@@ -15,6 +15,7 @@ describe('server settings from the environment', () => {
   it('reads every setting', () => {
     const result = configFromEnv({
       PORT: '9000',
+      REDIS_URL: 'redis://cache.internal:6380/2',
       ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443/',
       MAX_PARTICIPANTS: '500',
       MAX_SESSIONS: '3',
@@ -28,6 +29,7 @@ describe('server settings from the environment', () => {
       config: {
         ...DEFAULT_CONFIG,
         port: 9000,
+        redisUrl: 'redis://cache.internal:6380/2',
         allowedOrigins: ['https://a.example', 'https://b.example:8443'],
         maxParticipants: 500,
         maxSessions: 3,
@@ -40,11 +42,16 @@ describe('server settings from the environment', () => {
   });
 
   it('says what is wrong with a bad value', () => {
-    const result = configFromEnv({ PORT: 'eighty', ALLOWED_ORIGINS: 'example.com/path' });
+    const result = configFromEnv({
+      PORT: 'eighty',
+      REDIS_URL: 'localhost:6379',
+      ALLOWED_ORIGINS: 'example.com/path',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
       'PORT must be a whole number (got "eighty")',
+      'REDIS_URL must be a Redis URL like redis://127.0.0.1:6379 (or rediss:// for TLS) (got "localhost:6379")',
       'each entry of ALLOWED_ORIGINS must be an origin like https://train.example.com (no path) (got "example.com/path")',
     ]);
   });

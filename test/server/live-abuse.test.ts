@@ -77,7 +77,7 @@ describe('bad messages', () => {
     expect(answer.code).toBe('not-allowed');
     const again = await request(ana.client, { type: 'join', code, name: 'Ana 2' }, 'error');
     expect(again.code).toBe('not-allowed');
-    expect((await h.app.store.load(code))?.active).toBe(1);
+    expect((await h.app.store.load(code))?.state.active).toBe(1);
   });
 
   it('closes a connection whose message is over 4 KB, and carries on', async () => {

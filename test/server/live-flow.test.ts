@@ -10,7 +10,7 @@ afterEach(() => h.close());
 
 async function answersIn(code: string, index: number) {
   const state = await h.app.store.load(code as never);
-  return state?.rounds[index]?.answers;
+  return state?.state.rounds[index]?.answers;
 }
 
 describe('a live session over real sockets', () => {
@@ -146,7 +146,7 @@ describe('a live session over real sockets', () => {
     const unknown = await request(stranger, { type: 'join', code: 'ZZZZZZ', name: 'Ana' }, 'error');
     expect(unknown.code).toBe('unknown-session');
     expect(unknown.message).toContain('ZZZZZZ');
-    expect((await h.app.store.load(code))?.phase.phase).toBe('lobby');
+    expect((await h.app.store.load(code))?.state.phase.phase).toBe('lobby');
   });
 
   it('keeps a participant who reconnects mid-question: same person, same score, answer kept', async () => {
@@ -213,7 +213,7 @@ describe('a live session over real sockets', () => {
       'error',
     );
     expect(removal.code).toBe('not-allowed');
-    expect((await h.app.store.load(code))?.phase.phase).toBe('question');
+    expect((await h.app.store.load(code))?.state.phase.phase).toBe('question');
 
     const reveal = ana.client.next('reveal');
     again.send({ type: 'reveal' });

@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import WebSocket, { type ClientOptions } from 'ws';
 import { createApp, type App } from '../../server/app';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config';
-import { MemoryFanOut, type Delivery } from '../../server/live/fanout';
+import type { Clock } from '../../server/clock';
+import type { Backend } from '../../server/live/backend';
+import { MemoryFanOut, type Delivery, type Locate } from '../../server/live/fanout';
 import type { SessionStore } from '../../server/live/session-store';
 import type { Question } from '../../src/domain/bank-schema';
 import {
@@ -36,7 +38,7 @@ export function secretQuestions(): Question[] {
 /** A fan-out that remembers what was published, to check what the server serialized and for whom. */
 export class RecordingFanOut extends MemoryFanOut {
   published: Delivery[] = [];
-  override publish(code: JoinCode, deliveries: readonly Delivery[]): void {
+  override publish(code: JoinCode, deliveries: readonly Delivery[], _locate?: Locate): void {
     this.published.push(...deliveries);
     super.publish(code, deliveries);
   }
@@ -59,21 +61,35 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  store?: SessionStore;
+  /** Another backend than the in-memory one (Redis), with the clock and process id to go with it. */
+  backend?: Backend;
+  clock?: Clock;
+  processId?: string;
+}
+
 export async function startServer(
   config: Partial<ServerConfig> = {},
-  store?: SessionStore,
+  options: SessionStore | ServerOptions = {},
 ): Promise<Harness> {
+  const {
+    store,
+    backend,
+    clock: ownClock,
+    processId,
+  } = 'load' in options ? { store: options as SessionStore } : (options as ServerOptions);
   const clock = new FakeClock();
   const fanout = new RecordingFanOut();
   const app = createApp({
     // Pings only where a test asks for them: a pong needs real I/O, which a jump of the fake clock
     // by hours would not wait for.
-    config: { ...DEFAULT_CONFIG, pingIntervalMs: 1e12, ...config },
+    config: { ...DEFAULT_CONFIG, pingIntervalMs: 2 ** 31 - 1, ...config },
     distDir: null,
-    clock,
-    fanout,
+    clock: ownClock ?? clock,
+    ...(backend ? { backend } : { fanout }),
     builtinBank: makeBank(secretQuestions(), { title: 'Live test bank' }),
-    processId: 'test',
+    processId: processId ?? 'test',
     ...(store ? { store } : {}),
     log: () => undefined,
   });
@@ -129,6 +145,8 @@ type Of<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
 
 /** A real `ws` client that keeps every message it receives, raw and parsed. */
 export class Client {
+  /** How long `next` waits for a message (tests across processes on a busy machine wait longer). */
+  static timeoutMs = 4000;
   raw: string[] = [];
   messages: ServerMessage[] = [];
   private taken = new Set<number>();
@@ -185,7 +203,7 @@ export class Client {
           done();
           reject(
             new Error(
-              `closed before a "${type}" came; got ${JSON.stringify(this.messages.map((m) => m.type))}`,
+              `closed before a "${type}" came; got ${JSON.stringify(this.messages.map((m) => (m.type === 'error' ? m : m.type)))}`,
             ),
           );
         }
@@ -194,10 +212,10 @@ export class Client {
         done();
         reject(
           new Error(
-            `no "${type}" within 4 s; got ${JSON.stringify(this.messages.map((m) => m.type))}`,
+            `no "${type}" within ${Client.timeoutMs / 1000} s; got ${JSON.stringify(this.messages.map((m) => (m.type === 'error' ? m : m.type)))}`,
           ),
         );
-      }, 4000);
+      }, Client.timeoutMs);
       const done = () => {
         clearTimeout(timer);
         this.listeners.delete(look);

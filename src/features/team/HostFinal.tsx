@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ExportRow, FinalResults, HostView } from '../../domain/live-protocol';
+import { downloadText } from '../../lib/download';
 import { Leaderboard } from './Leaderboard';
 import { Podium } from './Podium';
 import { QuestionStats } from './QuestionStats';
@@ -20,7 +21,7 @@ export function HostFinal({ view, final, rows, today }: Props) {
 
   async function download(kind: 'csv' | 'json') {
     // The CSV writer loads only when someone exports.
-    const { toCsv, toJson, downloadText } = await import('../../lib/live-export');
+    const { toCsv, toJson } = await import('../../lib/live-export');
     const name = `team-session-${view.code}-${today()}.${kind}`;
     if (kind === 'csv') downloadText(name, toCsv(rows), 'text/csv;charset=utf-8');
     else downloadText(name, toJson(rows), 'application/json');

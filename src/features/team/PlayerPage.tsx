@@ -132,10 +132,17 @@ function PlayerScreen({
     case 'joining':
     case 'rejoining':
       body = (
-        <p className="loading" role="status">
-          {place.status === 'joining' ? 'Joining' : 'Rejoining'} session {code} as{' '}
-          <strong className="person-name">{place.name}</strong>…
-        </p>
+        <>
+          {state.problem?.code === 'unavailable' && (
+            <div role="alert" className="alert alert-warn">
+              <p>{joinProblemText('unavailable', state.problem.message, code)}</p>
+            </div>
+          )}
+          <p className="loading" role="status">
+            {place.status === 'joining' ? 'Joining' : 'Rejoining'} session {code} as{' '}
+            <strong className="person-name">{place.name}</strong>…
+          </p>
+        </>
       );
       break;
     case 'removed':

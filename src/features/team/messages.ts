@@ -20,7 +20,7 @@ export function joinProblemText(code: ErrorCode, serverMessage: string, joinCode
     case 'rate-limited':
       return 'Too many attempts in a short time. Wait a moment, then try again.';
     case 'unavailable':
-      return 'The session server is busy right now. Try again in a moment.';
+      return 'The live-session server cannot reach its session store right now. This page keeps trying by itself.';
     default:
       return serverMessage;
   }

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CLOSE_CODES } from '../../../src/domain/live-protocol';
 import { qrPath } from '../../../src/features/team/QrCode';
 import {
   CODE,
+  errorMsg,
   finalResults,
   hostView,
   leader,
@@ -238,6 +240,22 @@ describe('Host page', () => {
     t.accept();
     expect(t.sent()).toEqual([{ type: 'host-hello', code: CODE, hostToken: expect.any(String) }]);
     expect(screen.queryByText(/Connection lost\./)).toBeNull();
+  });
+
+  it('while the server cannot reach its session store, says so, then takes control once it can', () => {
+    const t = renderHostPage();
+    t.accept();
+    t.serve(
+      errorMsg('unavailable', 'The server cannot reach its session store just now.', 'host-hello'),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('cannot reach its session store');
+    act(() => t.ws.last().drop(CLOSE_CODES.tryAgain));
+    act(() => t.clock.advance(1000));
+    t.accept();
+    expect(t.sent()).toEqual([{ type: 'host-hello', code: CODE, hostToken: expect.any(String) }]);
+    t.serve(hostView({ phase: 'lobby' }, []));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Start' })).toBeVisible();
   });
 
   it('without the host token for the code, says this browser cannot host it', () => {

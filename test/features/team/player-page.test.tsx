@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { JoinCode, ParticipantToken } from '../../../src/domain/live-protocol';
+import {
+  CLOSE_CODES,
+  type JoinCode,
+  type ParticipantToken,
+} from '../../../src/domain/live-protocol';
 import { MemoryStorage } from '../../fakes/fake-websocket';
 import {
   CODE,
@@ -236,6 +240,38 @@ describe('Participant page', () => {
     );
     expect(screen.queryByText(/Connection lost\./)).toBeNull();
     expect(screen.getByRole('button', { name: 'ClusterIP' })).toBeEnabled();
+  });
+
+  it('while the server cannot reach its session store, joining says so and tries again by itself', async () => {
+    const user = userEvent.setup();
+    const t = renderPlayerPage();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Ana');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    t.accept();
+    t.serve(errorMsg('unavailable', 'The server cannot reach its session store.', 'join'));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'cannot reach its session store right now. This page keeps trying by itself.',
+    );
+    expect(screen.getByText(/^Joining session/)).toBeVisible();
+    // The server closes with "try again later"; the client comes back and joins again.
+    act(() => t.ws.last().drop(CLOSE_CODES.tryAgain));
+    expect(screen.getByText(/Cannot reach the session server\./)).toBeVisible();
+    act(() => t.clock.advance(1000));
+    t.accept();
+    expect(t.sent()).toEqual([{ type: 'join', code: CODE, name: 'Ana' }]);
+    t.serve(welcome());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2, name: 'You are in, Ana' })).toBeVisible();
+  });
+
+  it('keeps an answer given when the server sends the same question again', async () => {
+    const t = await joined();
+    questionOpen(t);
+    await t.user.click(screen.getByRole('button', { name: 'NodePort' }));
+    t.serve(msg({ type: 'ack', index: 0, choice: 'NodePort' }));
+    questionOpen(t);
+    expect(screen.getByText('Answer received: NodePort. Wait for the reveal.')).toBeVisible();
+    for (const name of TYPES) expect(screen.getByRole('button', { name })).toBeDisabled();
   });
 
   it('leaving asks first, then frees the name', async () => {
