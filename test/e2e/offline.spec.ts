@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { serveBuild } from './build-server';
-import { questionOnScreen } from './helpers';
+import { expectNoAxeViolationsInBothThemes, questionOnScreen } from './helpers';
 
 const T0 = new Date(2025, 2, 3, 9, 0).getTime();
 
@@ -123,6 +123,7 @@ test('a new version shows "Update available" and waits for the learner to reload
   const prompt = page.getByRole('alert').filter({ hasText: 'Update available' });
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expectNoAxeViolationsInBothThemes(page, 'update prompt');
 
   // It waits: the old version stays in charge and the page has not reloaded under the learner.
   expect(
