@@ -3,7 +3,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer, type Manifest, type Plugin } from 'vite';
-import { buildShell, FALLBACK_SHELL, preloadsFor, SHELL_ROUTES, type Rendered } from './shells.ts';
+import {
+  buildShell,
+  FALLBACK_SHELL,
+  inlineStyleSheet,
+  preloadsFor,
+  SHELL_ROUTES,
+  type Rendered,
+} from './shells.ts';
 
 interface Renderer {
   renderRoute(path: string): Promise<string>;
@@ -49,7 +56,11 @@ export function prerenderPlugin(): Plugin {
         const manifest = JSON.parse(
           readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
         ) as Manifest;
-        const template = readFileSync(join(outDir, 'index.html'), 'utf8');
+        // The app's own style sheet goes inside every page (see inlineStyleSheet).
+        const entryCss = Object.values(manifest).find((chunk) => chunk.isEntry)?.css ?? [];
+        let template = readFileSync(join(outDir, 'index.html'), 'utf8');
+        for (const css of entryCss)
+          template = inlineStyleSheet(template, `/${css}`, readFileSync(join(outDir, css), 'utf8'));
         const [fallback, ...pages] = (await render(root)).reverse();
         for (const route of SHELL_ROUTES) {
           const rendered = pages.find((p) => p.path === route.path)!;

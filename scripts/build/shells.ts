@@ -106,3 +106,16 @@ export function buildShell(template: string, rendered: Rendered, preloads: Prelo
   if (title) html = html.replace(/<title>[^<]*<\/title>/, () => title);
   return html.replace(/\s*<\/head>/, () => `${links.map((l) => `\n    ${l}`).join('')}\n  </head>`);
 }
+
+/**
+ * The page with the app's style sheet in a `<style>` element instead of a `<link>`: the first paint
+ * then needs the page alone, not a second request (one round trip less on a slow connection; 4 KB
+ * more in each compressed page).
+ */
+export function inlineStyleSheet(html: string, href: string, css: string): string {
+  const link = `<link rel="stylesheet" crossorigin href="${href}">`;
+  if (!html.includes(link)) throw new Error(`the page has no ${link} to inline`);
+  if (/<\/style/i.test(css))
+    throw new Error(`${href} contains "</style", which would end the element`);
+  return html.replace(link, () => `<style>${css.trim()}</style>`);
+}

@@ -1,6 +1,11 @@
 import type { Manifest } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { buildShell, preloadsFor, splitHoisted } from '../../scripts/build/shells';
+import {
+  buildShell,
+  inlineStyleSheet,
+  preloadsFor,
+  splitHoisted,
+} from '../../scripts/build/shells';
 
 // The shape Vite writes to dist/.vite/manifest.json, cut down to a few chunks.
 const manifest: Manifest = {
@@ -112,6 +117,23 @@ describe('splitHoisted', () => {
         head: '<title>T</title><link rel="x" href="/a"/>',
         body: '<p><link rel="y"/></p>',
       },
+    );
+  });
+});
+
+describe('inlineStyleSheet', () => {
+  const page = '<head><link rel="stylesheet" crossorigin href="/assets/index-a.css"></head>';
+
+  it('puts the style sheet in the page in place of its link', () => {
+    expect(inlineStyleSheet(page, '/assets/index-a.css', 'body{margin:0}\n')).toBe(
+      '<head><style>body{margin:0}</style></head>',
+    );
+  });
+
+  it('refuses a page without the link, or CSS that would close the element early', () => {
+    expect(() => inlineStyleSheet(page, '/assets/other.css', 'a{}')).toThrow(/no <link/);
+    expect(() => inlineStyleSheet(page, '/assets/index-a.css', 'a{content:"</style>"}')).toThrow(
+      /<\/style/,
     );
   });
 });
