@@ -7,9 +7,12 @@ import { PageHeading } from '../components/PageHeading';
 /** Loads the question bank for a page; shows what is wrong, and what to do, when it cannot. */
 export function BankGate({
   title,
+  intro,
   children,
 }: {
   title: string;
+  /** The page's opening line, shown while the bank loads as the page itself will show it. */
+  intro?: string;
   children: (bank: Bank) => ReactNode;
 }) {
   const [result, setResult] = useState<BankLoadResult | null>(null);
@@ -25,6 +28,7 @@ export function BankGate({
     return (
       <section className="page">
         <PageHeading>{title}</PageHeading>
+        {intro && <p className="lead">{intro}</p>}
         <p className="loading" aria-live="polite">
           Loading questions…
         </p>
