@@ -27,6 +27,11 @@ export async function questionOnScreen(page: Page, k: number, n: number) {
 }
 
 export async function expectNoAxeViolations(page: Page, where: string) {
+  // Let the screen settle first, as a reader's eye does: a colour halfway through its transition
+  // (after a hover, or a change of theme) is not a colour anyone reads.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {}))),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(
     violations.map(
