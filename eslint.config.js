@@ -77,7 +77,15 @@ const PASS_NOW = 'Pass `now` in as an argument.';
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'coverage', '.stryker'],
+    ignores: [
+      'dist',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      'coverage',
+      '.stryker',
+      '.lighthouse',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

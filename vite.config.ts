@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { compressPlugin } from './scripts/build/compress.ts';
+import { prerenderPlugin } from './scripts/build/prerender.ts';
 
 // `npm run dev` runs the live-session server beside Vite (scripts/dev.mjs); Vite forwards to it.
 // The Host header is kept (changeOrigin: false) so the server's same-origin check sees the page's
@@ -31,7 +34,38 @@ function bankSchema(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), bankSchema()],
+  plugins: [
+    react(),
+    bankSchema(),
+    // Writes the route shells before the service worker's precache list is made (closeBundle
+    // order: pre, then vite-plugin-pwa, then compression last, over every file).
+    prerenderPlugin(),
+    VitePWA({
+      // We register it ourselves (src/lib/service-worker.ts), lazily, and ask before updating.
+      injectRegister: false,
+      registerType: 'prompt',
+      // public/manifest.webmanifest is the one manifest.
+      manifest: false,
+      workbox: {
+        // The app shell, every route's chunks and shell, the bank, the manifest and the icons.
+        globPatterns: ['**/*.{js,css,html,json,webmanifest,svg,png}'],
+        globIgnores: ['**/*.{br,gz}'],
+        // A route with a shell of its own gets it from the precache (`/quiz` finds quiz.html);
+        // any other page gets the generic shell. Live sessions and the API are never cached.
+        navigateFallback: '/shell.html',
+        navigateFallbackDenylist: [/^\/(api|live|healthz)(\/|$)/],
+        // `/quiz?count=5&start=1` is the quiz page: its query is for the app, not for the cache.
+        ignoreURLParametersMatching: [/./],
+        cleanupOutdatedCaches: true,
+        // Never swap versions under a learner: a new worker waits until they choose to reload.
+        skipWaiting: false,
+        // The first worker takes charge of the page that installed it (nothing runs yet to be
+        // swapped), so that page works offline at once and later versions wait for it.
+        clientsClaim: true,
+      },
+    }),
+    compressPlugin(),
+  ],
   // The bank checker runs as a module worker, with code split like the app's.
   worker: { format: 'es' },
   server: {

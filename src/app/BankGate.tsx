@@ -18,9 +18,12 @@ interface Loaded {
  */
 export function BankGate({
   title,
+  intro,
   children,
 }: {
   title: string;
+  /** The page's opening line, shown while the bank loads as the page itself will show it. */
+  intro?: string;
   children: (bank: Bank, bankId: string) => ReactNode;
 }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -38,6 +41,7 @@ export function BankGate({
     return (
       <section className="page">
         <PageHeading>{title}</PageHeading>
+        {intro && <p className="lead">{intro}</p>}
         <p className="loading" aria-live="polite">
           Loading questions…
         </p>

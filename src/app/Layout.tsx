@@ -2,6 +2,8 @@ import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { noteClientNavigation } from '../components/PageHeading';
 import { ErrorBoundary } from './ErrorBoundary';
+import { UpdatePrompt } from './UpdatePrompt';
+import { appUpdates } from './updates';
 
 const NAV = [
   { to: '/quiz', label: 'Quiz' },
@@ -67,6 +69,7 @@ export function Layout() {
           .
         </p>
       </footer>
+      <UpdatePrompt updates={appUpdates} />
     </>
   );
 }
@@ -82,14 +85,19 @@ function useNoteNavigation(pathname: string) {
 }
 
 /**
- * After the first page shows, runs the start-up checks (lazily, off the entry chunk): damaged
- * records are set aside and the daily backup is taken. Returns how many records are set aside,
- * counted again on each navigation.
+ * After the first page that uses saved progress shows, runs the start-up checks (lazily, off the
+ * entry chunk): damaged records are set aside and the daily backup is taken. Returns how many
+ * records are set aside, counted again on each navigation.
+ *
+ * Home is skipped: it neither reads nor writes progress, and reading every record means loading
+ * the storage and schema code (about 17 KB gzip) that would take `/` over its 100 KB budget
+ * (docs/decisions/011-offline-and-fast-first-load.md). The first other page runs them.
  */
 function useStartupChecks(pathname: string): number {
   const [count, setCount] = useState(0);
   const checked = useRef(false);
   useEffect(() => {
+    if (pathname === '/' && !checked.current) return;
     let live = true;
     import('../lib/startup-checks')
       // After the first check, count again on each navigation: the learner may have discarded the

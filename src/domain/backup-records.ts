@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import './zod-messages';
 import { isoDate, type Calendar } from './calendar';
 import { progressExportSchema, type ProgressExport } from './progress-export';
 
@@ -33,8 +34,8 @@ export function backupsToDrop<T extends Pick<Backup, 'takenAt'>>(
 }
 
 export const backupSchema = z.object({
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  takenAt: z.number().int().nonnegative(),
+  day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  takenAt: z.int().check(z.nonnegative()),
   reason: z.enum(['daily', 'before-import', 'before-reset', 'before-restore']),
   data: progressExportSchema,
-}) satisfies z.ZodType<Backup, unknown>;
+}) satisfies z.ZodMiniType<Backup, unknown>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { bankIdSchema } from './bank-ids';
 import { serviceTypeSchema, type Bank } from './bank-schema';
 import { summarizeBank } from './bank-summary';
@@ -11,7 +11,7 @@ export const bankOriginSchema = z.discriminatedUnion('kind', [
 ]);
 export type BankOrigin = z.infer<typeof bankOriginSchema>;
 
-const epochMs = z.number().int().nonnegative();
+const epochMs = z.int().check(z.nonnegative());
 
 /**
  * What the bank list shows of a stored bank, kept apart from its questions so the list opens
@@ -19,10 +19,10 @@ const epochMs = z.number().int().nonnegative();
  */
 export const bankEntrySchema = z.object({
   id: bankIdSchema,
-  title: z.string().min(1),
-  description: z.string().optional(),
-  questions: z.number().int().positive(),
-  byType: z.record(serviceTypeSchema, z.number().int().nonnegative()),
+  title: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  questions: z.int().check(z.positive()),
+  byType: z.record(serviceTypeSchema, z.int().check(z.nonnegative())),
   format: z.enum(['json', 'csv']),
   origin: bankOriginSchema,
   addedAt: epochMs,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { hashSeed } from './random';
 
 /**
@@ -11,7 +11,7 @@ export const BUILTIN_BANK_ID = 'builtin';
 
 export const bankIdSchema = z
   .string()
-  .regex(/^(builtin|custom-[a-z0-9]+(-[a-z0-9]+)*)$/, 'not a bank id');
+  .check(z.regex(/^(builtin|custom-[a-z0-9]+(-[a-z0-9]+)*)$/, 'not a bank id'));
 
 /** Titles that name the same bank: case, spacing and Unicode forms aside. */
 export function titleKey(title: string): string {

@@ -99,6 +99,13 @@ function parseJson(
 ): { ok: true; value: unknown } | { ok: false; problems: BankProblem[] } {
   if (text.trim() === '')
     return { ok: false, problems: [{ where: '', message: 'the file is empty' }] };
+  // The engine's parser reads the built-in bank several times faster than jsonc-parser, which is
+  // kept for what it is good at: saying where a broken file goes wrong.
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    // Located below.
+  }
   const errors: ParseError[] = [];
   const value: unknown = parseJsonc(text, errors, {
     disallowComments: true,

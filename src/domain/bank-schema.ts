@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import './zod-messages';
 import { SERVICE_TYPES } from './service-types';
 
 /**
  * The question-bank format. This schema is the single source of truth: the loader validates
  * with it, the types below are derived from it, and data/questions.schema.json is generated from it.
+ * Written with zod/mini (the same checks, a fraction of the bytes): it runs in the browser.
  */
 export const BANK_VERSION = 1;
 
@@ -23,68 +25,84 @@ export const serviceTypeSchema = z.enum(SERVICE_TYPES);
 
 export const questionIdSchema = z
   .string()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    'must be kebab-case: lowercase letters, digits and single hyphens',
+  .check(
+    z.regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'must be kebab-case: lowercase letters, digits and single hyphens',
+    ),
+    z.maxLength(80, 'must be at most 80 characters'),
   )
-  .max(80, 'must be at most 80 characters')
   .brand<'QuestionId'>();
 
 export const referenceSchema = z.strictObject({
-  title: z.string().min(1).describe('Title of the documentation page or section.'),
+  title: z
+    .string()
+    .check(z.minLength(1), z.describe('Title of the documentation page or section.')),
   // Only web addresses: a `javascript:` or `data:` URL in a bank must never become a link.
   url: z
     .url({ protocol: /^https?$/ })
-    .describe('Link to the official Kubernetes documentation (http or https).'),
+    .check(z.describe('Link to the official Kubernetes documentation (http or https).')),
 });
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+  schema.check(z.describe(description));
 
 export const questionSchema = z
   .strictObject({
-    id: questionIdSchema.describe('Unique, stable, kebab-case identifier. Never reuse or rename.'),
-    prompt: text
-      .max(BANK_LIMITS.promptChars, 'must be at most 4,000 characters')
-      .describe(
-        'The scenario. Plain text with a small Markdown subset: `code`, *emphasis*, **strong**, fenced code blocks.',
+    id: described(
+      questionIdSchema,
+      'Unique, stable, kebab-case identifier. Never reuse or rename.',
+    ),
+    prompt: described(
+      text.check(z.maxLength(BANK_LIMITS.promptChars, 'must be at most 4,000 characters')),
+      'The scenario. Plain text with a small Markdown subset: `code`, *emphasis*, **strong**, fenced code blocks.',
+    ),
+    answer: described(z.enum(SERVICE_TYPES), 'The one correct Service type.'),
+    explanation: described(z.optional(text), 'Why the answer is right, by the Kubernetes docs.'),
+    whyNot: described(
+      z.optional(z.partialRecord(serviceTypeSchema, text)),
+      'For each other type, why it does not fit this scenario.',
+    ),
+    difficulty: described(
+      z.optional(z.union([z.literal(1), z.literal(2), z.literal(3)])),
+      '1 recall, 2 apply, 3 edge case.',
+    ),
+    tags: described(
+      z.optional(
+        z.array(
+          z.string().check(z.regex(/^(pair:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case')),
+        ),
       ),
-    answer: serviceTypeSchema.describe('The one correct Service type.'),
-    explanation: text.optional().describe('Why the answer is right, by the Kubernetes docs.'),
-    whyNot: z
-      .partialRecord(serviceTypeSchema, text)
-      .optional()
-      .describe('For each other type, why it does not fit this scenario.'),
-    difficulty: z
-      .union([z.literal(1), z.literal(2), z.literal(3)])
-      .optional()
-      .describe('1 recall, 2 apply, 3 edge case.'),
-    tags: z
-      .array(z.string().regex(/^(pair:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'))
-      .optional()
-      .describe('Concepts the question tests; `pair:<name>` marks a minimal pair.'),
-    references: z
-      .array(referenceSchema)
-      .optional()
-      .describe('Documentation pages that support the answer.'),
+      'Concepts the question tests; `pair:<name>` marks a minimal pair.',
+    ),
+    references: described(
+      z.optional(z.array(referenceSchema)),
+      'Documentation pages that support the answer.',
+    ),
   })
-  .superRefine((question, ctx) => {
-    if (question.whyNot?.[question.answer] !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['whyNot', question.answer],
-        message: `${question.answer} is the answer; whyNot explains only the other types`,
-      });
-  });
+  .check(
+    z.superRefine((question, ctx) => {
+      if (question.whyNot?.[question.answer] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['whyNot', question.answer],
+          message: `${question.answer} is the answer; whyNot explains only the other types`,
+        });
+    }),
+  );
 
 export const bankSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   version: z.literal(BANK_VERSION),
-  title: text.describe('Name of the bank, shown to learners.'),
-  description: text.optional(),
+  title: described(text, 'Name of the bank, shown to learners.'),
+  description: z.optional(text),
   questions: z
     .array(questionSchema)
-    .min(1, 'the bank has no questions; add at least one')
-    .max(BANK_LIMITS.questions, 'a bank can have at most 5,000 questions'),
+    .check(
+      z.minLength(1, 'the bank has no questions; add at least one'),
+      z.maxLength(BANK_LIMITS.questions, 'a bank can have at most 5,000 questions'),
+    ),
 });
 
 export type QuestionId = z.infer<typeof questionIdSchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import './zod-messages';
 import { questionIdSchema, referenceSchema, serviceTypeSchema } from './bank-schema';
 import {
   hostTokenSchema,
@@ -15,9 +16,9 @@ import type { ChangeEvent, CreatedEvent } from './live-session';
  * a typed event or a clear error, never a state built on a guess.
  */
 
-const at = z.number().int().nonnegative();
-const count = z.number().int().nonnegative();
-const connection = z.string().min(1).max(200);
+const at = z.int().check(z.nonnegative());
+const count = z.int().check(z.nonnegative());
+const connection = z.string().check(z.minLength(1), z.maxLength(200));
 
 export const createdEventSchema = z.strictObject({
   type: z.literal('created'),
@@ -31,13 +32,13 @@ export const createdEventSchema = z.strictObject({
       id: questionIdSchema,
       prompt: z.string(),
       answer: serviceTypeSchema,
-      explanation: z.string().nullable(),
+      explanation: z.nullable(z.string()),
       whyNot: z.partialRecord(serviceTypeSchema, z.string()),
       references: z.array(referenceSchema),
     }),
   ),
   limits: z.strictObject({ maxParticipants: count, idleMs: count }),
-}) satisfies z.ZodType<CreatedEvent>;
+}) satisfies z.ZodMiniType<CreatedEvent>;
 
 export const changeEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -56,7 +57,7 @@ export const changeEventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('left'), at, participantId: participantIdSchema }),
   z.strictObject({ type: z.literal('removed'), at, participantId: participantIdSchema }),
-  z.strictObject({ type: z.literal('opened'), at, index: count, deadline: at.nullable() }),
+  z.strictObject({ type: z.literal('opened'), at, index: count, deadline: z.nullable(at) }),
   z.strictObject({
     type: z.literal('answered'),
     at,
@@ -68,11 +69,11 @@ export const changeEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('revealed'), at, index: count }),
   z.strictObject({ type: z.literal('ended'), at }),
   z.strictObject({ type: z.literal('expired'), at }),
-]) satisfies z.ZodType<ChangeEvent>;
+]) satisfies z.ZodMiniType<ChangeEvent>;
 
 export type StoredParse<T> = { ok: true; value: T } | { ok: false; error: string };
 
-function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): StoredParse<T> {
+function parseJson<T>(schema: z.ZodMiniType<T>, text: string, what: string): StoredParse<T> {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import './zod-messages';
 import { questionIdSchema, referenceSchema, serviceTypeSchema } from './bank-schema';
 import type { Random } from './random';
 
@@ -51,23 +52,25 @@ export const SESSIONS_PATH = '/api/sessions';
 
 export const joinCodeSchema = z
   .string()
-  .regex(
-    new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`),
-    `a join code is ${JOIN_CODE_LENGTH} letters and digits`,
+  .check(
+    z.regex(
+      new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`),
+      `a join code is ${JOIN_CODE_LENGTH} letters and digits`,
+    ),
   )
   .brand<'JoinCode'>();
 export const participantIdSchema = z
   .string()
-  .regex(/^p[0-9a-z]{1,12}$/)
+  .check(z.regex(/^p[0-9a-z]{1,12}$/))
   .brand<'ParticipantId'>();
 /** Secrets kept in the browser; only their owner ever receives them. */
 export const hostTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{22,64}$/)
+  .check(z.regex(/^[A-Za-z0-9_-]{22,64}$/))
   .brand<'HostToken'>();
 export const participantTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{22,64}$/)
+  .check(z.regex(/^[A-Za-z0-9_-]{22,64}$/))
   .brand<'ParticipantToken'>();
 
 export type JoinCode = z.infer<typeof joinCodeSchema>;
@@ -90,15 +93,22 @@ export function normalizeJoinCode(typed: string): string {
 
 /** A display name: trimmed, inner runs of white space made one space, 1–24 characters. */
 export const nameSchema = z
-  .string()
-  .transform((name) => name.normalize('NFC').trim().replace(/\s+/g, ' '))
-  .refine((name) => name.length > 0, 'enter a name')
-  .refine(
-    (name) => [...name].length <= NAME_MAX_LENGTH,
-    `a name is at most ${NAME_MAX_LENGTH} characters`,
+  .pipe(
+    z.string(),
+    z.transform((name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ')),
   )
-  // eslint-disable-next-line no-control-regex
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a name cannot hold control characters');
+  .check(
+    z.refine((name) => name.length > 0, 'enter a name'),
+    z.refine(
+      (name) => [...name].length <= NAME_MAX_LENGTH,
+      `a name is at most ${NAME_MAX_LENGTH} characters`,
+    ),
+    z.refine(
+      // eslint-disable-next-line no-control-regex
+      (name) => !/[\u0000-\u001f\u007f]/.test(name),
+      'a name cannot hold control characters',
+    ),
+  );
 
 /** Names are unique per session regardless of case: "Ana" and "ana" would confuse the room. */
 export const nameKey = (name: string) => name.toLocaleLowerCase('en');
@@ -108,7 +118,7 @@ export const nameKey = (name: string) => name.toLocaleLowerCase('en');
 
 export const sessionSettingsSchema = z.strictObject({
   /** null: untimed, the host reveals. */
-  secondsPerQuestion: z.number().int().min(5).max(600).nullable(),
+  secondsPerQuestion: z.nullable(z.int().check(z.gte(5), z.lte(600))),
   /** 'speed' adds a bonus for answering early to the points for a right answer. */
   scoring: z.enum(['accuracy', 'speed']),
   /** Whether people may join after the first question has started. */
@@ -128,13 +138,13 @@ export const questionSelectionSchema = z.discriminatedUnion('kind', [
   /** `count` questions picked and ordered from `seed`, balanced by answer type (as the quiz does). */
   z.strictObject({
     kind: z.literal('seed'),
-    count: z.number().int().min(1).max(MAX_SESSION_QUESTIONS),
-    seed: z.string().min(1).max(64),
+    count: z.int().check(z.gte(1), z.lte(MAX_SESSION_QUESTIONS)),
+    seed: z.string().check(z.minLength(1), z.maxLength(64)),
   }),
   /** Exactly these questions, in this order. */
   z.strictObject({
     kind: z.literal('ids'),
-    ids: z.array(questionIdSchema).min(1).max(MAX_SESSION_QUESTIONS),
+    ids: z.array(questionIdSchema).check(z.minLength(1), z.maxLength(MAX_SESSION_QUESTIONS)),
   }),
 ]);
 export type QuestionSelection = z.infer<typeof questionSelectionSchema>;
@@ -160,7 +170,7 @@ export type CreateSessionResponse = z.infer<typeof createSessionResponseSchema>;
 export const httpErrorSchema = z.strictObject({
   error: z.string(),
   message: z.string(),
-  problems: z.array(z.strictObject({ where: z.string(), message: z.string() })).optional(),
+  problems: z.optional(z.array(z.strictObject({ where: z.string(), message: z.string() }))),
 });
 export type HttpError = z.infer<typeof httpErrorSchema>;
 
@@ -175,7 +185,10 @@ const clientPayloads = {
   /** A participant coming back (refresh, network drop, phone asleep): same person, same score. */
   rejoin: { code: joinCodeSchema, token: participantTokenSchema },
   /** A participant's answer to question `index` (0-based). The server stamps the time. */
-  answer: { index: z.number().int().min(0).max(MAX_SESSION_QUESTIONS), choice: serviceTypeSchema },
+  answer: {
+    index: z.int().check(z.gte(0), z.lte(MAX_SESSION_QUESTIONS)),
+    choice: serviceTypeSchema,
+  },
   /** A participant leaves for good; their name becomes free. */
   leave: {},
   /** Host: open the first question (from the lobby). */
@@ -188,7 +201,7 @@ const clientPayloads = {
   end: {},
   /** Host: remove a participant; they cannot rejoin. */
   remove: { participantId: participantIdSchema },
-} satisfies Record<string, z.ZodRawShape>;
+} satisfies Record<string, z.core.$ZodShape>;
 
 type ClientPayloads = typeof clientPayloads;
 export type ClientMessageType = keyof ClientPayloads;
@@ -196,9 +209,9 @@ export type ClientMessageType = keyof ClientPayloads;
  * A payload's fields. An empty shape is `unknown` rather than zod's `Record<string, never>`, which
  * would make `{ type: 'start' }` impossible to write.
  */
-type PayloadOf<Shape extends z.ZodRawShape> = keyof Shape extends never
+type PayloadOf<Shape extends z.core.$ZodShape> = keyof Shape extends never
   ? unknown
-  : z.output<z.ZodObject<Shape>>;
+  : z.output<z.ZodMiniObject<Shape>>;
 /** Each message type tied to its payload by a mapped type. */
 export type ClientMessageOf<T extends ClientMessageType> = {
   type: T;
@@ -217,8 +230,8 @@ export const clientMessageSchema = z.discriminatedUnion(
   'type',
   Object.entries(clientPayloads).map(([type, shape]) =>
     z.strictObject({ type: z.literal(type), ...shape }),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<ClientMessage>;
+  ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+) as unknown as z.ZodMiniType<ClientMessage>;
 
 // ---------------------------------------------------------------------------------------------
 // Server → client (WebSocket)
@@ -247,101 +260,101 @@ export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const typeCountsSchema = z.strictObject({
-  ClusterIP: z.number().int().nonnegative(),
-  NodePort: z.number().int().nonnegative(),
-  LoadBalancer: z.number().int().nonnegative(),
-  ExternalName: z.number().int().nonnegative(),
+  ClusterIP: z.int().check(z.nonnegative()),
+  NodePort: z.int().check(z.nonnegative()),
+  LoadBalancer: z.int().check(z.nonnegative()),
+  ExternalName: z.int().check(z.nonnegative()),
 });
 
 /** A question as it is asked: no answer, no explanation. */
 export const openQuestionSchema = z.strictObject({
-  index: z.number().int().nonnegative(),
-  total: z.number().int().positive(),
+  index: z.int().check(z.nonnegative()),
+  total: z.int().check(z.positive()),
   questionId: questionIdSchema,
   prompt: z.string(),
   /** null when untimed. */
-  durationMs: z.number().int().positive().nullable(),
+  durationMs: z.nullable(z.int().check(z.positive())),
   /** Time left when the server sent this; the client counts down from its own receipt time. */
-  remainingMs: z.number().int().nonnegative().nullable(),
+  remainingMs: z.nullable(z.int().check(z.nonnegative())),
 });
 export type OpenQuestion = z.infer<typeof openQuestionSchema>;
 
 export const leaderRowSchema = z.strictObject({
-  rank: z.number().int().positive(),
+  rank: z.int().check(z.positive()),
   participantId: participantIdSchema,
   name: z.string(),
-  points: z.number().int().nonnegative(),
-  correct: z.number().int().nonnegative(),
+  points: z.int().check(z.nonnegative()),
+  correct: z.int().check(z.nonnegative()),
   /** Questions asked so far while this person was in the session. */
-  asked: z.number().int().nonnegative(),
+  asked: z.int().check(z.nonnegative()),
 });
 export type LeaderRow = z.infer<typeof leaderRowSchema>;
 
 /** The reveal everyone sees (serialized once for the whole room). */
 export const revealSchema = z.strictObject({
-  index: z.number().int().nonnegative(),
-  total: z.number().int().positive(),
+  index: z.int().check(z.nonnegative()),
+  total: z.int().check(z.positive()),
   questionId: questionIdSchema,
   prompt: z.string(),
   answer: serviceTypeSchema,
-  explanation: z.string().nullable(),
+  explanation: z.nullable(z.string()),
   whyNot: z.partialRecord(serviceTypeSchema, z.string()),
   references: z.array(referenceSchema),
   distribution: typeCountsSchema,
   /** Participants in the session who gave no answer. */
-  noAnswer: z.number().int().nonnegative(),
-  leaderboard: z.array(leaderRowSchema).max(LEADERBOARD_SIZE),
+  noAnswer: z.int().check(z.nonnegative()),
+  leaderboard: z.array(leaderRowSchema).check(z.maxLength(LEADERBOARD_SIZE)),
   isLast: z.boolean(),
 });
 export type Reveal = z.infer<typeof revealSchema>;
 
 /** One participant's own result for a revealed question (sent to that participant only). */
 export const yourResultSchema = z.strictObject({
-  index: z.number().int().nonnegative(),
-  choice: serviceTypeSchema.nullable(),
+  index: z.int().check(z.nonnegative()),
+  choice: z.nullable(serviceTypeSchema),
   correct: z.boolean(),
-  points: z.number().int().nonnegative(),
+  points: z.int().check(z.nonnegative()),
   /** Time from the question opening to the answer, as the server measured it. */
-  timeMs: z.number().int().nonnegative().nullable(),
-  totalPoints: z.number().int().nonnegative(),
-  rank: z.number().int().positive(),
-  of: z.number().int().positive(),
+  timeMs: z.nullable(z.int().check(z.nonnegative())),
+  totalPoints: z.int().check(z.nonnegative()),
+  rank: z.int().check(z.positive()),
+  of: z.int().check(z.positive()),
 });
 export type YourResult = z.infer<typeof yourResultSchema>;
 
 export const questionStatSchema = z.strictObject({
-  index: z.number().int().nonnegative(),
+  index: z.int().check(z.nonnegative()),
   questionId: questionIdSchema,
   prompt: z.string(),
   answer: serviceTypeSchema,
   distribution: typeCountsSchema,
-  noAnswer: z.number().int().nonnegative(),
+  noAnswer: z.int().check(z.nonnegative()),
   /** Share of answers that were right, 0–1 (0 when nobody answered). */
-  correctRate: z.number().min(0).max(1),
+  correctRate: z.number().check(z.gte(0), z.lte(1)),
   /** How evenly the room split across the four types, 0 (all agreed) to 1 (an even split). */
-  split: z.number().min(0).max(1),
+  split: z.number().check(z.gte(0), z.lte(1)),
   /** The wrong type picked most often, if anyone was wrong. */
-  topConfusion: z.strictObject({ picked: serviceTypeSchema, count: z.number().int() }).nullable(),
+  topConfusion: z.nullable(z.strictObject({ picked: serviceTypeSchema, count: z.int() })),
 });
 export type QuestionStat = z.infer<typeof questionStatSchema>;
 
 export const finalResultsSchema = z.strictObject({
-  podium: z.array(leaderRowSchema).max(3),
-  leaderboard: z.array(leaderRowSchema).max(LEADERBOARD_SIZE),
+  podium: z.array(leaderRowSchema).check(z.maxLength(3)),
+  leaderboard: z.array(leaderRowSchema).check(z.maxLength(LEADERBOARD_SIZE)),
   questions: z.array(questionStatSchema),
   /** The confusion seen most across the session: the right type, the type picked, how often. */
-  mostCommonConfusion: z
-    .strictObject({ answer: serviceTypeSchema, picked: serviceTypeSchema, count: z.number().int() })
-    .nullable(),
+  mostCommonConfusion: z.nullable(
+    z.strictObject({ answer: serviceTypeSchema, picked: serviceTypeSchema, count: z.int() }),
+  ),
 });
 export type FinalResults = z.infer<typeof finalResultsSchema>;
 
 export const yourFinalSchema = z.strictObject({
-  rank: z.number().int().positive(),
-  of: z.number().int().positive(),
-  points: z.number().int().nonnegative(),
-  correct: z.number().int().nonnegative(),
-  asked: z.number().int().nonnegative(),
+  rank: z.int().check(z.positive()),
+  of: z.int().check(z.positive()),
+  points: z.int().check(z.nonnegative()),
+  correct: z.int().check(z.nonnegative()),
+  asked: z.int().check(z.nonnegative()),
 });
 export type YourFinal = z.infer<typeof yourFinalSchema>;
 
@@ -349,10 +362,10 @@ export type YourFinal = z.infer<typeof yourFinalSchema>;
 export const exportRowSchema = z.strictObject({
   name: z.string(),
   questionId: questionIdSchema,
-  answer: serviceTypeSchema.nullable(),
+  answer: z.nullable(serviceTypeSchema),
   correct: z.boolean(),
-  timeMs: z.number().int().nonnegative().nullable(),
-  points: z.number().int().nonnegative(),
+  timeMs: z.nullable(z.int().check(z.nonnegative())),
+  points: z.int().check(z.nonnegative()),
 });
 export type ExportRow = z.infer<typeof exportRowSchema>;
 
@@ -360,15 +373,15 @@ export const participantSummarySchema = z.strictObject({
   id: participantIdSchema,
   name: z.string(),
   connected: z.boolean(),
-  points: z.number().int().nonnegative(),
-  correct: z.number().int().nonnegative(),
+  points: z.int().check(z.nonnegative()),
+  correct: z.int().check(z.nonnegative()),
 });
 export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 
 const sessionInfo = {
   code: joinCodeSchema,
   title: z.string(),
-  total: z.number().int().positive(),
+  total: z.int().check(z.positive()),
   settings: sessionSettingsSchema,
 };
 
@@ -381,7 +394,7 @@ export const hostViewSchema = z.strictObject({
     z.strictObject({
       phase: z.literal('question'),
       question: openQuestionSchema,
-      answered: z.number().int().nonnegative(),
+      answered: z.int().check(z.nonnegative()),
     }),
     z.strictObject({ phase: z.literal('reveal'), reveal: revealSchema }),
     z.strictObject({
@@ -402,8 +415,8 @@ export const playerViewSchema = z.strictObject({
       phase: z.literal('question'),
       question: openQuestionSchema,
       /** The answer this participant already gave, kept across a reconnect. */
-      yourAnswer: serviceTypeSchema.nullable(),
-      totalPoints: z.number().int().nonnegative(),
+      yourAnswer: z.nullable(serviceTypeSchema),
+      totalPoints: z.int().check(z.nonnegative()),
     }),
     z.strictObject({
       phase: z.literal('reveal'),
@@ -424,15 +437,15 @@ const serverPayloads = {
     code: errorCodeSchema,
     message: z.string(),
     /** The type of the message that was refused, when it could be read. */
-    ref: z.string().optional(),
+    ref: z.optional(z.string()),
   },
   /** To the host: the whole session, on host-hello and whenever it changes (coalesced). */
   'host-view': { view: hostViewSchema },
   /** To the host only, a few times a second at most: how many have answered the open question. */
   progress: {
-    index: z.number().int().nonnegative(),
-    answered: z.number().int().nonnegative(),
-    participants: z.number().int().nonnegative(),
+    index: z.int().check(z.nonnegative()),
+    answered: z.int().check(z.nonnegative()),
+    participants: z.int().check(z.nonnegative()),
   },
   /** To a participant who joined or rejoined: who they are (the token only to its owner). */
   welcome: {
@@ -444,7 +457,7 @@ const serverPayloads = {
   /** To every participant: a question opened. */
   question: { question: openQuestionSchema },
   /** To one participant: their answer is stored ("answer received"). */
-  ack: { index: z.number().int().nonnegative(), choice: serviceTypeSchema },
+  ack: { index: z.int().check(z.nonnegative()), choice: serviceTypeSchema },
   /** To every participant: the question closed; the right answer and the room's split. */
   reveal: { reveal: revealSchema },
   /** To one participant, right after `reveal`: their own result and rank. */
@@ -455,7 +468,7 @@ const serverPayloads = {
   'your-final': { result: yourFinalSchema },
   /** To a participant the host removed; the connection closes after it. */
   removed: { message: z.string() },
-} satisfies Record<string, z.ZodRawShape>;
+} satisfies Record<string, z.core.$ZodShape>;
 
 type ServerPayloads = typeof serverPayloads;
 export type ServerMessageType = keyof ServerPayloads;
@@ -468,15 +481,15 @@ export const serverMessageSchema = z.discriminatedUnion(
   'type',
   Object.entries(serverPayloads).map(([type, shape]) =>
     z.strictObject({ type: z.literal(type), ...shape }),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<ServerMessage>;
+  ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+) as unknown as z.ZodMiniType<ServerMessage>;
 
 // ---------------------------------------------------------------------------------------------
 // Parsing on arrival
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string; ref?: string };
 
-function parseWith<T>(schema: z.ZodType<T>, raw: string): Parsed<T> {
+function parseWith<T>(schema: z.ZodMiniType<T>, raw: string): Parsed<T> {
   let data: unknown;
   try {
     data = JSON.parse(raw);

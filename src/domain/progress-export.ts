@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import './zod-messages';
 import { EXPORT_MIGRATIONS } from './export-migrations';
 import { currentVersion, migrate, type MigrationChain, type Migrated } from './migrations';
 import {
@@ -25,12 +26,12 @@ export const EXPORT_VERSION = currentVersion(EXPORT_MIGRATIONS);
 export const progressExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
-  exportedAt: z.number().int().nonnegative(),
+  exportedAt: z.int().check(z.nonnegative()),
   /** The banks the records refer to, so an import can say what it needs. */
   bankIds: z.array(z.string()),
   quizResults: z.array(quizResultSchema),
   reviewLogs: z.array(reviewLogSchema),
-  flashcardSettings: flashcardSettingsSchema.nullable(),
+  flashcardSettings: z.nullable(flashcardSettingsSchema),
 });
 
 export type ProgressExport = z.infer<typeof progressExportSchema>;

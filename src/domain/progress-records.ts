@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { EXPORT_MIGRATIONS } from './export-migrations';
 import { currentVersion, migrate, type MigrationChain, type Migrated } from './migrations';
 import { upgradeExport } from './progress-export';
@@ -28,7 +28,7 @@ export type RecordKind = keyof RecordTypes;
 export type RecordOf<K extends RecordKind> = RecordTypes[K];
 
 /** The schema of each record's current format. */
-const RECORD_SCHEMAS: { [K in RecordKind]: z.ZodType<RecordTypes[K], unknown> } = {
+const RECORD_SCHEMAS: { [K in RecordKind]: z.ZodMiniType<RecordTypes[K], unknown> } = {
   active: activeQuizSchema,
   quizResults: quizResultSchema,
   reviewLogs: reviewLogSchema,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import '../domain/zod-messages';
 import {
   hostTokenSchema,
   nameSchema,
@@ -31,13 +32,13 @@ export const TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const hostRecord = z.strictObject({
   v: z.literal(1),
   token: hostTokenSchema,
-  savedAt: z.number().int().nonnegative(),
+  savedAt: z.int().check(z.nonnegative()),
 });
 const playerRecord = z.strictObject({
   v: z.literal(1),
   token: participantTokenSchema,
   name: nameSchema,
-  savedAt: z.number().int().nonnegative(),
+  savedAt: z.int().check(z.nonnegative()),
 });
 export type SavedPlayer = { token: ParticipantToken; name: string };
 
@@ -55,7 +56,7 @@ export interface TokenStore {
 
 /** `storage` may be null or throw (private mode, storage disabled): then nothing is kept. */
 export function createTokenStore(storage: KeyValueStorage | null, now: () => number): TokenStore {
-  function read<T extends { savedAt: number }>(key: string, schema: z.ZodType<T>): T | null {
+  function read<T extends { savedAt: number }>(key: string, schema: z.ZodMiniType<T>): T | null {
     let raw: string | null;
     try {
       raw = storage?.getItem(key) ?? null;

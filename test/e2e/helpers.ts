@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 const bank = JSON.parse(readFileSync('data/questions.json', 'utf8')) as {
   questions: { id: string; answer: string; prompt: string }[];
@@ -27,6 +27,11 @@ export async function questionOnScreen(page: Page, k: number, n: number) {
 }
 
 export async function expectNoAxeViolations(page: Page, where: string) {
+  // Let the screen settle first, as a reader's eye does: a colour halfway through its transition
+  // (after a hover, or a change of theme) is not a colour anyone reads.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {}))),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(
     violations.map(
@@ -43,4 +48,78 @@ export function watchErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** Runs axe in the light theme and in the dark one, then puts the page back in the light theme. */
+export async function expectNoAxeViolationsInBothThemes(page: Page, where: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `${where} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/**
+ * Controls a finger cannot hit reliably: smaller than 44 × 44 CSS px (WCAG 2.5.5). A checkbox or
+ * radio counts by its label, which takes the tap; a link inside a paragraph is running text, which
+ * WCAG exempts.
+ */
+export function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>(
+      'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+    );
+    for (const el of controls) {
+      if (!el.checkVisibility() || el.closest('p')) continue;
+      const isToggle = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type);
+      const label = el instanceof HTMLInputElement ? el.labels?.[0] : undefined;
+      const target = isToggle || el.matches('.visually-hidden') ? label : el;
+      if (!target) {
+        small.push(`${el.outerHTML.slice(0, 80)} has no label to tap`);
+        continue;
+      }
+      const box = target.getBoundingClientRect();
+      // Sub-pixel layout: 43.99 px is 44 px on screen.
+      if (Math.round(box.width) < 44 || Math.round(box.height) < 44) {
+        const name = (el.getAttribute('aria-label') ?? target.textContent ?? '').trim();
+        small.push(
+          `${el.tagName.toLowerCase()} "${name.slice(0, 40)}": ${box.width.toFixed(1)} × ${box.height.toFixed(1)}`,
+        );
+      }
+    }
+    return small;
+  });
+}
+
+export async function expectTouchTargets(page: Page, where: string) {
+  expect(await smallTouchTargets(page), `${where}: controls under 44 × 44 px`).toEqual([]);
+}
+
+/** Elements (and their ::before/::after) with a transition or animation that takes time. */
+export function movingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seconds = (list: string) => Math.max(...list.split(',').map((s) => parseFloat(s) || 0));
+    const moving: string[] = [];
+    for (const el of document.querySelectorAll('*'))
+      for (const pseudo of [null, '::before', '::after']) {
+        const style = getComputedStyle(el, pseudo);
+        const transition =
+          style.transitionProperty !== 'none' &&
+          seconds(style.transitionDuration) + seconds(style.transitionDelay) > 0;
+        const animation = style.animationName !== 'none' && seconds(style.animationDuration) > 0;
+        if (transition || animation)
+          moving.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${pseudo ?? ''}`);
+      }
+    return moving;
+  });
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }

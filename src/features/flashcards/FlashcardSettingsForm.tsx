@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ZodNumber } from 'zod';
-import { flashcardSettingsSchema, type FlashcardSettings } from '../../domain/progress-schema';
+import {
+  FLASHCARD_SETTING_RANGES as RANGES,
+  flashcardSettingsSchema,
+  type FlashcardSettings,
+} from '../../domain/progress-schema';
 
 interface Props {
   settings: FlashcardSettings;
@@ -11,14 +14,15 @@ const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) 
 
 // The limits are the saved-settings schema's own, so the form accepts exactly what is stored.
 const fields = flashcardSettingsSchema.shape;
-const range = (field: ZodNumber, scale = 1) => ({
-  min: Math.round((field.minValue ?? 0) * scale),
-  max: Math.round((field.maxValue ?? 0) * scale),
+const range = ({ min, max }: { min: number; max: number }, scale = 1) => ({
+  min: Math.round(min * scale),
+  max: Math.round(max * scale),
 });
-const RETENTION_PERCENT = range(fields.desiredRetention, 100);
-const NEW_LIMIT = range(fields.dailyNewLimit);
-const MAX_INTERVAL = range(fields.maximumIntervalDays);
-const fits = (field: ZodNumber, value: number) => field.safeParse(value).success;
+const RETENTION_PERCENT = range(RANGES.desiredRetention, 100);
+const NEW_LIMIT = range(RANGES.dailyNewLimit);
+const MAX_INTERVAL = range(RANGES.maximumIntervalDays);
+const fits = (field: { safeParse(value: number): { success: boolean } }, value: number) =>
+  field.safeParse(value).success;
 
 /** Desired retention, daily new cards, maximum interval and how to answer. */
 export function FlashcardSettingsForm({ settings, onSave }: Props) {

@@ -11,6 +11,13 @@ import { QuizSetup } from './QuizSetup';
 import { UnfinishedQuizChoice } from './UnfinishedQuizChoice';
 import { useQuizSession } from './useQuizSession';
 
+/**
+ * The setup screen's opening line. The page shows it while the bank loads too, in the same place
+ * and size, so the first screen the learner sees is already the largest text it will have.
+ */
+export const QUIZ_INTRO =
+  'Pick how many questions and which kinds, then read each scenario and choose the Service type that fits.';
+
 export interface QuizPageProps {
   bank: Bank;
   bankId: string;
@@ -98,9 +105,9 @@ export function QuizPage(props: QuizPageProps) {
         />
       ) : (
         <>
-          <p className="lead">
-            Pick how many questions and which kinds, then read each scenario and choose the Service
-            type that fits. {bank.questions.length} questions in “{bank.title}”.
+          <p className="lead">{QUIZ_INTRO}</p>
+          <p>
+            {bank.questions.length} questions in “{bank.title}”.
           </p>
           <QuizSetup
             bank={bank}

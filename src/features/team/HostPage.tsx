@@ -12,6 +12,7 @@ import { HostFinal } from './HostFinal';
 import { HostLobby } from './HostLobby';
 import { HostQuestion } from './HostQuestion';
 import { HostReveal } from './HostReveal';
+import { OfflineNotice } from './OfflineNotice';
 import { useLiveClient, useStoreState } from './useLive';
 import './team.css';
 
@@ -73,6 +74,7 @@ function HostSession({
   return (
     <section className="page team-host">
       <PageHeading title={`Hosting ${code}`}>Team session</PageHeading>
+      <OfflineNotice context="session" />
       {client ? (
         <HostScreen client={client} joinUrl={joinUrl(code)} now={now} today={today} />
       ) : (

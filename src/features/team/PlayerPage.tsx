@@ -6,6 +6,7 @@ import type { PlayerState } from '../../lib/live-player-state';
 import { ConnectionBanner } from './ConnectionBanner';
 import { JoinForm, type JoinFormProblem } from './JoinForm';
 import { joinProblemText } from './messages';
+import { OfflineNotice } from './OfflineNotice';
 import { PlayerInSession } from './PlayerInSession';
 import { useLiveClient, useStoreState } from './useLive';
 import './team.css';
@@ -28,6 +29,7 @@ export function PlayerPage({ code, autoJoinName, createClient, goToCode, now }: 
     return (
       <section className="page team-player">
         <PageHeading>Join a session</PageHeading>
+        <OfflineNotice context="start" />
         <div role="alert" className="alert alert-error">
           <p>
             “{code}” is not a join code. A join code is 6 letters and digits: check the code your
@@ -103,13 +105,17 @@ function PlayerScreen({
 }) {
   const state = useStoreState(client);
   const place = state.place;
+  const inSession = place.status === 'in' || place.status === 'rejoining';
   const banner = (
-    <ConnectionBanner
-      connection={state.connection}
-      inSession={place.status === 'in' || place.status === 'rejoining'}
-      now={now}
-      onReconnect={client.reconnectNow}
-    />
+    <>
+      <OfflineNotice context={inSession ? 'session' : 'start'} />
+      <ConnectionBanner
+        connection={state.connection}
+        inSession={inSession}
+        now={now}
+        onReconnect={client.reconnectNow}
+      />
+    </>
   );
 
   if (place.status === 'in')
@@ -180,7 +186,11 @@ function PlayerScreen({
   return (
     <section className="page team-player">
       <PageHeading>Join a session</PageHeading>
-      {(place.status === 'joining' || place.status === 'rejoining') && banner}
+      {place.status === 'joining' || place.status === 'rejoining' ? (
+        banner
+      ) : (
+        <OfflineNotice context="start" />
+      )}
       {body}
     </section>
   );

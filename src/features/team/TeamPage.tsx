@@ -8,6 +8,7 @@ import type {
 import type { CreateSessionResult } from '../../lib/live-api';
 import { HostSetupForm, type HostableBank } from './HostSetupForm';
 import { JoinForm } from './JoinForm';
+import { OfflineNotice } from './OfflineNotice';
 import './team.css';
 
 interface Props {
@@ -52,6 +53,7 @@ export function TeamPage({
         A trainer hosts a live round on a projector; everyone answers the same scenarios from their
         own phone or laptop, then the room sees how it split before the explanation.
       </p>
+      <OfflineNotice context="start" />
       <div className="team-columns">
         <section className="team-card" aria-labelledby="join-heading">
           <h2 id="join-heading">Join a session</h2>

@@ -1,0 +1,78 @@
+// Writes a prerendered HTML shell for each route into the client build, before the service
+// worker is generated (so it precaches them) and before compression (so they are compressed).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createServer, type Manifest, type Plugin } from 'vite';
+import {
+  buildShell,
+  FALLBACK_SHELL,
+  inlineStyleSheet,
+  preloadsFor,
+  SHELL_ROUTES,
+  type Rendered,
+} from './shells.ts';
+
+interface Renderer {
+  renderRoute(path: string): Promise<string>;
+  renderFallback(): Promise<string>;
+}
+
+/** Renders with the app's own modules, loaded through Vite (so CSS and `?url` imports resolve). */
+async function render(root: string): Promise<Rendered[]> {
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+  });
+  try {
+    const app = (await server.ssrLoadModule('/src/prerender.tsx')) as Renderer;
+    const pages: Rendered[] = [];
+    for (const route of SHELL_ROUTES)
+      pages.push({ path: route.path, html: await app.renderRoute(route.path) });
+    pages.push({ path: null, html: await app.renderFallback() });
+    return pages;
+  } finally {
+    await server.close();
+  }
+}
+
+export function prerenderPlugin(): Plugin {
+  let root = process.cwd();
+  let outDir = 'dist';
+  return {
+    name: 'kst:prerender',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      // Before vite-plugin-pwa's closeBundle (which builds the service worker's precache list).
+      order: 'pre',
+      sequential: true,
+      async handler() {
+        const manifest = JSON.parse(
+          readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
+        ) as Manifest;
+        // The app's own style sheet goes inside every page (see inlineStyleSheet).
+        const entryCss = Object.values(manifest).find((chunk) => chunk.isEntry)?.css ?? [];
+        let template = readFileSync(join(outDir, 'index.html'), 'utf8');
+        for (const css of entryCss)
+          template = inlineStyleSheet(template, `/${css}`, readFileSync(join(outDir, css), 'utf8'));
+        const [fallback, ...pages] = (await render(root)).reverse();
+        for (const route of SHELL_ROUTES) {
+          const rendered = pages.find((p) => p.path === route.path)!;
+          const html = buildShell(template, rendered, preloadsFor(manifest, route.page));
+          writeFileSync(join(outDir, route.file), html);
+        }
+        writeFileSync(
+          join(outDir, FALLBACK_SHELL),
+          buildShell(template, fallback!, preloadsFor(manifest, undefined)),
+        );
+        this.info(`prerendered ${SHELL_ROUTES.map((r) => r.path).join(' ')} and ${FALLBACK_SHELL}`);
+      },
+    },
+  };
+}
