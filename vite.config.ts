@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compressPlugin } from './scripts/build/compress.ts';
 import { prerenderPlugin } from './scripts/build/prerender.ts';
+import { workerChunkPlugin } from './scripts/build/worker-chunk.ts';
 
 // `npm run dev` runs the live-session server beside Vite (scripts/dev.mjs); Vite forwards to it.
 // The Host header is kept (changeOrigin: false) so the server's same-origin check sees the page's
@@ -37,6 +38,7 @@ export default defineConfig({
   plugins: [
     react(),
     bankSchema(),
+    workerChunkPlugin(),
     // Writes the route shells before the service worker's precache list is made (closeBundle
     // order: pre, then vite-plugin-pwa, then compression last, over every file).
     prerenderPlugin(),
@@ -66,8 +68,6 @@ export default defineConfig({
     }),
     compressPlugin(),
   ],
-  // The bank checker runs as a module worker, with code split like the app's.
-  worker: { format: 'es' },
   server: {
     proxy: {
       '/live': { ...live, ws: true },

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer, type Manifest, type Plugin } from 'vite';
+import { workerChunkPlugin } from './worker-chunk.ts';
 import {
   buildShell,
   FALLBACK_SHELL,
@@ -22,6 +23,8 @@ async function render(root: string): Promise<Rendered[]> {
   const server = await createServer({
     root,
     configFile: false,
+    // Only what the app's modules need to load: the worker's address (resolved to its source).
+    plugins: [workerChunkPlugin()],
     logLevel: 'error',
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },

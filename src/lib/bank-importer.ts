@@ -1,4 +1,5 @@
 import type { ImportOutcome, ImportProgress, ImportRequest } from './bank-import';
+import workerUrl from 'virtual:worker-url/src/lib/bank-worker.ts';
 import type { WorkerMessage, WorkerRequest } from './bank-worker';
 
 /** Runs bank imports; the page gets one (the worker in the app, a fake in component tests). */
@@ -19,7 +20,7 @@ export function createWorkerImporter(): BankImporter {
   let progress: (p: ImportProgress) => void = () => {};
 
   function start(): Worker {
-    const w = new Worker(new URL('./bank-worker.ts', import.meta.url), { type: 'module' });
+    const w = new Worker(workerUrl, { type: 'module' });
     w.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
       if (!pending || message.id !== pending.id) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import { ankiText } from '../../domain/anki-export';
 import { bankJsonText, fileStem } from '../../domain/bank-export';
@@ -15,7 +15,18 @@ import { localCalendar } from '../../lib/calendar';
 import { downloadText } from '../../lib/download';
 import { progressStore } from '../../lib/progress';
 
-const schemaUrl = () => `${window.location.origin}/questions.schema.json`;
+const schemaPath = '/questions.schema.json';
+const schemaUrl = () => `${window.location.origin}${schemaPath}`;
+const unchanging = () => () => {};
+
+/**
+ * The schema's address, in full once the page runs in a browser. The page is also rendered at
+ * build time (scripts/build/prerender.ts), where there is no window: that HTML says the path, and
+ * hydration fills in the origin.
+ */
+function useSchemaUrl(): string {
+  return useSyncExternalStore(unchanging, schemaUrl, () => schemaPath);
+}
 
 export default function Page() {
   const [params, setParams] = useSearchParams();
@@ -45,9 +56,17 @@ export default function Page() {
   }, []);
   const importer = useMemo(() => createWorkerImporter(), []);
   const context = useMemo(
-    () => ({ builtinTitle: BUILTIN_TITLE, baseUrl: window.location.href, now: Date.now }),
+    () => ({
+      builtinTitle: BUILTIN_TITLE,
+      // Read when a bank is loaded, never while rendering (see useSchemaUrl).
+      get baseUrl() {
+        return window.location.href;
+      },
+      now: Date.now,
+    }),
     [],
   );
+  const shownSchemaUrl = useSchemaUrl();
   const takeUrl = useCallback(
     () =>
       setParams(
@@ -74,7 +93,7 @@ export default function Page() {
       downloadText={downloadText}
       progressIn={progressIn}
       removeProgress={(id) => removeBankProgress(progressStore(), id, Date.now(), localCalendar)}
-      schemaUrl={schemaUrl()}
+      schemaUrl={shownSchemaUrl}
     />
   );
 }
