@@ -430,3 +430,133 @@ describe('quiz session: arrival', () => {
     expect(await stored(store)).toBeNull();
   });
 });
+
+describe('quiz session: details the save order rests on', () => {
+  it('is not arrived and not saving before arrival has run', () => {
+    const session = createQuizSession({
+      bank,
+      bankId: 'bundled',
+      store: createMemoryDatabase().open(),
+      now: () => 0,
+      newSeed: () => 'seed',
+      newId: () => 'quiz',
+      query: LINK,
+    });
+    expect(session.getState()).toMatchObject({ arrived: false, saving: false, saveError: null });
+  });
+
+  it('says it is saving while the move to the next question is in flight', async () => {
+    const { session, store, now } = await arrive(LINK);
+    void session.dispatch({ type: 'choose', choice: answersNow(session).right, now: now() });
+    await store.release();
+    expect(session.getState().saving).toBe(false);
+    void session.dispatch({ type: 'next', now: now() });
+    expect(session.getState().saving).toBe(true);
+    expect(at(quiz(session))).toBe('answered 0');
+    await store.release();
+    expect(session.getState().saving).toBe(false);
+  });
+
+  it('writes nothing for input that changes nothing', async () => {
+    const { session, store, now } = await arrive(LINK);
+    // "Next" before any answer is picked does not move the quiz.
+    await session.dispatch({ type: 'next', now: now() });
+    expect(store.waiting).toEqual([]);
+    expect(session.getState().saving).toBe(false);
+  });
+
+  it('says in full why an answer was not saved and what to do', async () => {
+    const { session, store, now } = await arrive(LINK);
+    void session.dispatch({ type: 'choose', choice: answersNow(session).right, now: now() });
+    await store.fail(new Error('the disk is full'));
+    expect(session.getState().saveError).toBe(
+      'Your last answer could not be saved (the disk is full). Nothing is lost while this tab ' +
+        'stays open: keep going and it is saved with your next answer, or try again.',
+    );
+  });
+
+  it('keeps an unsaved result and its message while another quiz saves, until the result is saved', async () => {
+    const { session, store, now } = await arrive('count=1&types=NodePort&start=1');
+    void session.dispatch({ type: 'choose', choice: 'ClusterIP', now: now() });
+    await store.release();
+    void session.dispatch({ type: 'next', now: now() });
+    await store.fail();
+    expect(at(quiz(session))).toBe('finished');
+    const message = session.getState().saveError;
+    expect(message).not.toBeNull();
+
+    // Retrying the mistake starts another quiz, which saves fine; it does not carry the result.
+    void session.dispatch({ type: 'retry-mistakes' });
+    await releaseAll(store);
+    expect(at(quiz(session))).toBe('asking 0');
+    expect(session.getState().saveError).toBe(message);
+    expect(await store.listQuizResults()).toEqual([]);
+
+    void session.dispatch({ type: 'retry-save' });
+    expect(session.getState().saving).toBe(true);
+    expect(store.waiting).toEqual(['finishQuiz']);
+    await store.release();
+    expect(session.getState()).toMatchObject({ saving: false, saveError: null });
+    expect(await store.listQuizResults()).toHaveLength(1);
+  });
+
+  it('"Try again" with nothing unsaved does nothing', async () => {
+    const { session, store } = await arrive(LINK);
+    await session.dispatch({ type: 'retry-save' });
+    expect(store.waiting).toEqual([]);
+    expect(session.getState()).toMatchObject({ saving: false, saveError: null });
+  });
+
+  it('says so when a saved quiz could not be read and was set aside, and offers a new one', async () => {
+    const db = createMemoryDatabase();
+    const damaged: MemoryDatabase = {
+      open: () => ({
+        ...db.open(),
+        loadActiveQuiz: async () => ({ quiz: null, setAside: true }),
+      }),
+    };
+    const { session } = await arrive('', damaged);
+    expect(session.getState().alerts).toEqual([
+      'A saved quiz could not be read and was set aside (it is kept, not deleted). You can start a new quiz.',
+    ]);
+    expect(at(quiz(session))).toBe('not-started');
+    expect((await arrive('', db)).session.getState().alerts).toEqual([]);
+  });
+
+  it('with no link and nothing saved, shows the setup form and starts nothing', async () => {
+    const { session, store } = await arrive('count=4');
+    expect(at(quiz(session))).toBe('not-started');
+    expect(await stored(store)).toBeNull();
+    expect(session.getState().address).toBeNull();
+  });
+
+  it('tells the learner in words that another tab moved on or finished', () => {
+    expect(MOVED_ON).toBe(
+      'This quiz moved on in another tab or window; you are now at the same question.',
+    );
+    expect(FINISHED_ELSEWHERE).toBe(
+      'This quiz was finished in another tab or window; here are its results.',
+    );
+  });
+
+  it('follows a quiz finished in another tab with its own answers, not another result', async () => {
+    const older = makeResult('done-1', [makeAnswer('q-np', 'NodePort', 'ClusterIP')]);
+    const db = createMemoryDatabase({ quizResults: [older] });
+    const a = await arrive(LINK, db);
+    const b = await arrive('', db);
+    for (let i = 0; i < 4; i++) {
+      void a.session.dispatch({
+        type: 'choose',
+        choice: answersNow(a.session).right,
+        now: a.now(),
+      });
+      void a.session.dispatch({ type: 'next', now: a.now() });
+      await releaseAll(a.store);
+    }
+    await settle();
+    const q = quiz(b.session);
+    expect(q.status).toBe('finished');
+    expect('answers' in q && q.answers.every((x) => x.correct)).toBe(true);
+    expect('answers' in q && q.answers).toHaveLength(4);
+  });
+});
