@@ -560,3 +560,43 @@ describe('quiz session: details the save order rests on', () => {
     expect('answers' in q && q.answers).toHaveLength(4);
   });
 });
+
+describe('quiz session: catching up, beyond the first cases', () => {
+  it('does not follow another tab that is only as far on, keeping this tab’s own pick', async () => {
+    const db = createMemoryDatabase();
+    const a = await arrive(LINK, db);
+    const b = await arrive('', db);
+    const { right, wrong } = answersNow(b.session);
+    // Both tabs answer question 1 at once; tab A's answer is committed first.
+    void b.session.dispatch({ type: 'choose', choice: wrong, now: b.now() });
+    void a.session.dispatch({ type: 'choose', choice: right, now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(b.session.getState().notice).toBeNull();
+    expect(playing(b.session).answers[0]?.choice).toBe(wrong);
+  });
+
+  it('a stale tab whose quiz was finished elsewhere, and a new one begun, shows those results', async () => {
+    const db = createMemoryDatabase();
+    const a = await arrive(LINK, db);
+    const b = await arrive('', db, false);
+    for (let i = 0; i < 4; i++) {
+      void a.session.dispatch({
+        type: 'choose',
+        choice: answersNow(a.session).right,
+        now: a.now(),
+      });
+      void a.session.dispatch({ type: 'next', now: a.now() });
+      await releaseAll(a.store);
+    }
+    void a.session.dispatch({ type: 'new-quiz' });
+    void a.session.dispatch({ type: 'start-quiz', settings: a.session.getState().link.settings });
+    await releaseAll(a.store);
+    expect((await stored(a.store))?.meta.quizId).not.toBe(playing(b.session).meta.quizId);
+    // Tab B never heard of any of it: its answer is refused, and it shows the results instead.
+    void b.session.dispatch({ type: 'choose', choice: answersNow(b.session).wrong, now: b.now() });
+    await b.store.release();
+    expect(at(quiz(b.session))).toBe('finished');
+    expect(b.session.getState().notice).toBe(FINISHED_ELSEWHERE);
+  });
+});
