@@ -332,7 +332,7 @@ describe('flashcard session: details the save order rests on', () => {
     await cards.dispatch({ type: 'rate', rating: 3 });
     await cards.dispatch({ type: 'undo' });
     expect(store.waiting).toEqual([]);
-    expect(cards.getState().saving).toBe(false);
+    expect(cards.getState()).toMatchObject({ saving: false, saveError: null });
     expect(onScreen(cards)).toMatch(/^front /);
   });
 
@@ -472,5 +472,105 @@ describe('flashcard session: catching up with other tabs', () => {
     await cards.dispatch({ type: 'filter', filter });
     await cards.dispatch({ type: 'arrive' });
     expect(cards.getState().filter).toBe(filter);
+  });
+});
+
+describe('flashcard session: more of the save order', () => {
+  it('drops a key pressed during an undo that failed, so the learner first reads why', async () => {
+    const { cards, store } = await open();
+    await rateShown(cards, store, 3);
+    const shown = onScreen(cards);
+    void cards.dispatch({ type: 'undo' });
+    void cards.dispatch({ type: 'space' });
+    await store.fail();
+    expect(cards.getState().saveError).not.toBeNull();
+    expect(onScreen(cards)).toBe(shown);
+  });
+
+  it('reads again when a rating lands while another tab’s change is being read', async () => {
+    const db = createMemoryDatabase();
+    let holding = false;
+    const held: (() => void)[] = [];
+    const slowReads: MemoryDatabase = {
+      open: () => {
+        const inner = db.open();
+        return {
+          ...inner,
+          listReviewLogs: () => {
+            const read = inner.listReviewLogs();
+            if (!holding) return read;
+            return new Promise((resolve) => held.push(() => void read.then(resolve)));
+          },
+        };
+      },
+    };
+    const { cards, store } = await open({ db: slowReads });
+    holding = true;
+    await db.open().addReviewLog(makeReview('elsewhere', 'q-np', T0 - 1000, 4));
+    await settle();
+    expect(held).toHaveLength(1);
+    holding = false;
+    // While that read is out, this tab rates a card and the rating is saved.
+    await rateShown(cards, store, 3);
+    const mine = (await store.listReviewLogs()).find((l) => l.id !== 'elsewhere')!;
+    held.shift()!();
+    await settle();
+    const events = cards.getState().ready?.events.map((e) => e.id);
+    expect(events).toContain('elsewhere');
+    expect(events).toContain(mine.id);
+  });
+
+  it('saves no settings before the deck is read', async () => {
+    const store = gateWrites(createMemoryDatabase().open());
+    const cards = createFlashcardSession({
+      bank,
+      bankId: 'bundled',
+      store,
+      now: () => T0,
+      newId: () => 'review',
+      calendar: fixedOffsetCalendar(0),
+    });
+    await cards.dispatch({ type: 'save-settings', settings: DEFAULT_FLASHCARD_SETTINGS });
+    await cards.dispatch({ type: 'end' });
+    await cards.dispatch({ type: 'resume' });
+    expect(store.waiting).toEqual([]);
+  });
+
+  it('shows the next card on refresh once one is due', async () => {
+    const { cards, store, clock } = await open({
+      initial: { flashcardSettings: { ...DEFAULT_FLASHCARD_SETTINGS, dailyNewLimit: 1 } },
+    });
+    await rateShown(cards, store, 4);
+    expect(onScreen(cards)).toBe('idle');
+    await cards.dispatch({ type: 'refresh' });
+    expect(onScreen(cards)).toBe('idle');
+    // Months later the rated card is due again, and a new day allows a new card.
+    clock.t += 90 * 86_400_000;
+    await cards.dispatch({ type: 'refresh' });
+    expect(onScreen(cards)).toMatch(/^front /);
+  });
+
+  it('in choose-first mode, a number on the turned card rates it', async () => {
+    const { cards, store } = await open({
+      initial: { flashcardSettings: { ...DEFAULT_FLASHCARD_SETTINGS, mode: 'choose-first' } },
+    });
+    void cards.dispatch({ type: 'number', n: 1 });
+    expect(onScreen(cards)).toMatch(/^back /);
+    void cards.dispatch({ type: 'number', n: 4 });
+    expect(store.waiting).toEqual(['addReviewLog']);
+    await store.release();
+    expect((await store.listReviewLogs()).map((l) => l.rating)).toEqual([4]);
+  });
+
+  it('studying ahead does not show the card just rated again', async () => {
+    const { cards, store } = await open({
+      initial: { flashcardSettings: { ...DEFAULT_FLASHCARD_SETTINGS, dailyNewLimit: 1 } },
+    });
+    await rateShown(cards, store, 4);
+    void cards.dispatch({ type: 'study-ahead' });
+    const first = onScreen(cards);
+    expect(first).toMatch(/^front /);
+    await rateShown(cards, store, 4);
+    expect(onScreen(cards)).not.toBe(first);
   });
 });
