@@ -600,3 +600,78 @@ describe('quiz session: catching up, beyond the first cases', () => {
     expect(b.session.getState().notice).toBe(FINISHED_ELSEWHERE);
   });
 });
+
+/** A database whose tabs' reads of the unfinished quiz or of history wait while `hold` names them. */
+function slowReads(db: MemoryDatabase) {
+  const hold = new Set<'loadActiveQuiz' | 'listQuizResults'>();
+  const held: (() => Promise<void>)[] = [];
+  const slow: MemoryDatabase = {
+    open: () => {
+      const inner = db.open();
+      const later =
+        <T>(name: 'loadActiveQuiz' | 'listQuizResults', read: () => Promise<T>) =>
+        (): Promise<T> => {
+          if (!hold.has(name)) return read();
+          // The read happens when the test lets it go, so it sees what is stored then.
+          return new Promise<T>((resolve) => held.push(() => read().then(resolve)));
+        };
+      return {
+        ...inner,
+        loadActiveQuiz: (bankId: string) =>
+          later('loadActiveQuiz', () => inner.loadActiveQuiz(bankId))(),
+        listQuizResults: later('listQuizResults', () => inner.listQuizResults()),
+      };
+    },
+  };
+  const letGo = async () => {
+    await held.shift()!();
+    await settle();
+  };
+  return { slow, hold, held, letGo };
+}
+
+describe('quiz session: catching up while this tab moves on', () => {
+  const ONE = 'count=1&types=NodePort&start=1';
+
+  it('a tab that finished the quiz itself while a catch-up read was out does not say another tab did', async () => {
+    const db = createMemoryDatabase();
+    const { slow, hold, held, letGo } = slowReads(db);
+    const a = await arrive(ONE, db);
+    const b = await arrive('', slow);
+    hold.add('loadActiveQuiz');
+    void a.session.dispatch({ type: 'choose', choice: 'NodePort', now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(held).toHaveLength(1);
+    hold.clear();
+    void b.session.dispatch({ type: 'choose', choice: 'NodePort', now: b.now() });
+    void b.session.dispatch({ type: 'next', now: b.now() });
+    await releaseAll(b.store);
+    expect(at(quiz(b.session))).toBe('finished');
+    await letGo();
+    expect(b.session.getState().notice).toBeNull();
+  });
+
+  it('a tab that chose a new quiz while a catch-up read was out stays on the setup form', async () => {
+    const db = createMemoryDatabase();
+    const { slow, hold, held, letGo } = slowReads(db);
+    const a = await arrive(ONE, db);
+    const b = await arrive('', slow);
+    void a.session.dispatch({ type: 'choose', choice: 'NodePort', now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(at(quiz(b.session))).toBe('answered 0');
+    hold.add('listQuizResults');
+    void a.session.dispatch({ type: 'next', now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(held).toHaveLength(1);
+    hold.clear();
+    void b.session.dispatch({ type: 'new-quiz' });
+    await releaseAll(b.store);
+    expect(at(quiz(b.session))).toBe('not-started');
+    await letGo();
+    expect(at(quiz(b.session))).toBe('not-started');
+    expect(b.session.getState().notice).toBeNull();
+  });
+});
