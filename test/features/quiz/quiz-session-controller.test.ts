@@ -675,3 +675,50 @@ describe('quiz session: catching up while this tab moves on', () => {
     expect(b.session.getState().notice).toBeNull();
   });
 });
+
+describe('quiz session: the address and alerts', () => {
+  it('weak-spot practice with nothing to practise leaves the practice link', async () => {
+    const { session } = await arrive('practice=weak&count=3');
+    expect(session.getState().address).toBe('');
+  });
+
+  it('retrying a past result’s mistakes leaves the result’s address', async () => {
+    const result = makeResult('done-1', [makeAnswer('q-np', 'NodePort', 'ClusterIP')]);
+    const { session, store } = await arrive(
+      'result=done-1',
+      createMemoryDatabase({ quizResults: [result] }),
+    );
+    const retrying = session.dispatch({ type: 'retry-mistakes' });
+    await releaseAll(store);
+    await retrying;
+    expect(session.getState().address).toBe('');
+  });
+
+  it('ignores retry, resume and start-instead when there is nothing to act on', async () => {
+    const { session, store } = await arrive('count=4');
+    await session.dispatch({ type: 'retry-mistakes' });
+    await session.dispatch({ type: 'resume-unfinished' });
+    await session.dispatch({ type: 'start-new-instead' });
+    expect(store.waiting).toEqual([]);
+    expect(at(quiz(session))).toBe('not-started');
+  });
+
+  it('a new quiz clears the alerts that were shown', async () => {
+    const { session } = await arrive('result=nope');
+    expect(session.getState().alerts).toHaveLength(1);
+    await session.dispatch({ type: 'new-quiz' });
+    expect(session.getState().alerts).toEqual([]);
+  });
+
+  it('says where a result from another bank can be reviewed, and does not show it here', async () => {
+    const result = { ...makeResult('done-1', []), bankId: 'team', bankTitle: 'Team bank' };
+    const { session } = await arrive(
+      'result=done-1',
+      createMemoryDatabase({ quizResults: [result] }),
+    );
+    expect(session.getState().pastResult).toBeNull();
+    expect(session.getState().alerts).toEqual([
+      `That result is from the bank “Team bank”, and the questions here are from “${bank.title}”. Make “Team bank” the active bank on Question banks to review it, or start a new quiz below.`,
+    ]);
+  });
+});
