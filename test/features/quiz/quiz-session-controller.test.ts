@@ -676,6 +676,38 @@ describe('quiz session: catching up while this tab moves on', () => {
   });
 });
 
+describe('quiz session: catching up from the setup form', () => {
+  it('a tab on the setup form that starts a quiz while another tab’s change is being read keeps its quiz, without an error', async () => {
+    // A catch-up runs from a storage listener: a throw there is an unhandled rejection, which
+    // the page would never show. Collect them for the length of this test.
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const db = createMemoryDatabase();
+      const { slow, hold, held, letGo } = slowReads(db);
+      const b = await arrive('', slow);
+      expect(at(quiz(b.session))).toBe('not-started');
+      hold.add('loadActiveQuiz');
+      // Another tab starts a quiz: this tab, on its setup form, hears of the change.
+      await arrive('count=1&types=NodePort&start=1', db);
+      await settle();
+      hold.clear();
+      void b.session.dispatch({ type: 'start-quiz', settings: b.session.getState().link.settings });
+      await releaseAll(b.store);
+      const mine = playing(b.session).meta.quizId;
+      while (held.length > 0) await letGo();
+      // Unhandled rejections are reported once the current task is over.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(playing(b.session).meta.quizId).toBe(mine);
+      expect(b.session.getState().notice).toBeNull();
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+});
+
 describe('quiz session: the address and alerts', () => {
   it('weak-spot practice with nothing to practise leaves the practice link', async () => {
     const { session } = await arrive('practice=weak&count=3');
