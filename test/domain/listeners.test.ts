@@ -35,4 +35,13 @@ describe('controller listeners', () => {
     listeners.subscribe(() => {});
     expect(src.subscribed.size).toBe(1);
   });
+
+  it('stopping twice is harmless (React may run a cleanup more than once)', () => {
+    const src = source();
+    const listeners = createListeners(src, () => {});
+    const stop = listeners.subscribe(() => {});
+    stop();
+    expect(() => stop()).not.toThrow();
+    expect(src.subscribed.size).toBe(0);
+  });
 });

@@ -26,6 +26,16 @@ describe('quiz plans', () => {
     expect(plan).toMatchObject({ ok: true, kind: 'practice', seed: 's', settings: { count: 3 } });
     const all = planWeakSpots(bank, [missed], { ...DEFAULT_SETTINGS, count: 'all' }, 's');
     expect(all.ok && all.settings.count).toBe(all.ok ? all.items.length : -1);
+    // "All" in weak-spot practice means the usual ten, or the whole bank when it is smaller.
+    expect(all.ok && all.items.length).toBe(Math.min(10, bank.questions.length));
+  });
+
+  it('finds weak spots in a quiz that was partly right', () => {
+    const mixed = makeResult('m', [
+      makeAnswer('q-np', 'NodePort', 'ClusterIP'),
+      makeAnswer('q-cip', 'ClusterIP', 'ClusterIP'),
+    ]);
+    expect(planWeakSpots(bank, [mixed], DEFAULT_SETTINGS, 's')).toMatchObject({ ok: true });
   });
 
   it('plans a retry of the mistakes still in the bank', () => {

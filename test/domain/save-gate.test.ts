@@ -97,4 +97,22 @@ describe('save gate: input during a save', () => {
     await gate.offer('after');
     expect(handled).toEqual(['boom', 'after']);
   });
+
+  it('drops input that waited on a save that threw: a later save does not replay it', async () => {
+    const handled: string[] = [];
+    const gate = createSaveGate<string>({
+      screen: () => 'A',
+      handle: async (e) => {
+        handled.push(e);
+        if (e === 'boom') await gate.save(() => Promise.reject(new Error('boom')));
+        if (e === 'save') await gate.save(() => Promise.resolve(true));
+      },
+    });
+    const boom = gate.offer('boom');
+    void gate.offer('waits');
+    await expect(boom).rejects.toThrow('boom');
+    // A later save that goes through must not run what waited on the one that threw.
+    await gate.offer('save');
+    expect(handled).toEqual(['boom', 'save']);
+  });
 });

@@ -14,6 +14,13 @@ describe('studyTags', () => {
     expect(studyTags(questions)).toEqual([{ tag: 'dns', count: 3 }]);
   });
 
+  it('offers nothing for questions without tags (tags are optional in a bank)', () => {
+    const untagged = (['ClusterIP', 'NodePort', 'LoadBalancer'] as const).map((answer) =>
+      makeQuestion({ answer, tags: undefined }),
+    );
+    expect(studyTags(untagged)).toEqual([]);
+  });
+
   it('hides a tag when one type holds more than two thirds of its questions', () => {
     const tagged = (answer: string) => makeQuestion({ answer, tags: ['cloud-lb'] });
     const atTwoThirds = [tagged('LoadBalancer'), tagged('LoadBalancer'), tagged('NodePort')];

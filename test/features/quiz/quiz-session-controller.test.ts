@@ -430,3 +430,327 @@ describe('quiz session: arrival', () => {
     expect(await stored(store)).toBeNull();
   });
 });
+
+describe('quiz session: details the save order rests on', () => {
+  it('is not arrived and not saving before arrival has run', () => {
+    const session = createQuizSession({
+      bank,
+      bankId: 'bundled',
+      store: createMemoryDatabase().open(),
+      now: () => 0,
+      newSeed: () => 'seed',
+      newId: () => 'quiz',
+      query: LINK,
+    });
+    expect(session.getState()).toMatchObject({ arrived: false, saving: false, saveError: null });
+  });
+
+  it('says it is saving while the move to the next question is in flight', async () => {
+    const { session, store, now } = await arrive(LINK);
+    void session.dispatch({ type: 'choose', choice: answersNow(session).right, now: now() });
+    await store.release();
+    expect(session.getState().saving).toBe(false);
+    void session.dispatch({ type: 'next', now: now() });
+    expect(session.getState().saving).toBe(true);
+    expect(at(quiz(session))).toBe('answered 0');
+    await store.release();
+    expect(session.getState().saving).toBe(false);
+  });
+
+  it('writes nothing for input that changes nothing', async () => {
+    const { session, store, now } = await arrive(LINK);
+    // "Next" before any answer is picked does not move the quiz.
+    await session.dispatch({ type: 'next', now: now() });
+    expect(store.waiting).toEqual([]);
+    expect(session.getState().saving).toBe(false);
+  });
+
+  it('says in full why an answer was not saved and what to do', async () => {
+    const { session, store, now } = await arrive(LINK);
+    void session.dispatch({ type: 'choose', choice: answersNow(session).right, now: now() });
+    await store.fail(new Error('the disk is full'));
+    expect(session.getState().saveError).toBe(
+      'Your last answer could not be saved (the disk is full). Nothing is lost while this tab ' +
+        'stays open: keep going and it is saved with your next answer, or try again.',
+    );
+  });
+
+  it('keeps an unsaved result and its message while another quiz saves, until the result is saved', async () => {
+    const { session, store, now } = await arrive('count=1&types=NodePort&start=1');
+    void session.dispatch({ type: 'choose', choice: 'ClusterIP', now: now() });
+    await store.release();
+    void session.dispatch({ type: 'next', now: now() });
+    await store.fail();
+    expect(at(quiz(session))).toBe('finished');
+    const message = session.getState().saveError;
+    expect(message).not.toBeNull();
+
+    // Retrying the mistake starts another quiz, which saves fine; it does not carry the result.
+    void session.dispatch({ type: 'retry-mistakes' });
+    await releaseAll(store);
+    expect(at(quiz(session))).toBe('asking 0');
+    expect(session.getState().saveError).toBe(message);
+    expect(await store.listQuizResults()).toEqual([]);
+
+    void session.dispatch({ type: 'retry-save' });
+    expect(session.getState().saving).toBe(true);
+    expect(store.waiting).toEqual(['finishQuiz']);
+    await store.release();
+    expect(session.getState()).toMatchObject({ saving: false, saveError: null });
+    expect(await store.listQuizResults()).toHaveLength(1);
+  });
+
+  it('"Try again" with nothing unsaved does nothing', async () => {
+    const { session, store } = await arrive(LINK);
+    await session.dispatch({ type: 'retry-save' });
+    expect(store.waiting).toEqual([]);
+    expect(session.getState()).toMatchObject({ saving: false, saveError: null });
+  });
+
+  it('says so when a saved quiz could not be read and was set aside, and offers a new one', async () => {
+    const db = createMemoryDatabase();
+    const damaged: MemoryDatabase = {
+      open: () => ({
+        ...db.open(),
+        loadActiveQuiz: async () => ({ quiz: null, setAside: true }),
+      }),
+    };
+    const { session } = await arrive('', damaged);
+    expect(session.getState().alerts).toEqual([
+      'A saved quiz could not be read and was set aside (it is kept, not deleted). You can start a new quiz.',
+    ]);
+    expect(at(quiz(session))).toBe('not-started');
+    expect((await arrive('', db)).session.getState().alerts).toEqual([]);
+  });
+
+  it('with no link and nothing saved, shows the setup form and starts nothing', async () => {
+    const { session, store } = await arrive('count=4');
+    expect(at(quiz(session))).toBe('not-started');
+    expect(await stored(store)).toBeNull();
+    expect(session.getState().address).toBeNull();
+  });
+
+  it('tells the learner in words that another tab moved on or finished', () => {
+    expect(MOVED_ON).toBe(
+      'This quiz moved on in another tab or window; you are now at the same question.',
+    );
+    expect(FINISHED_ELSEWHERE).toBe(
+      'This quiz was finished in another tab or window; here are its results.',
+    );
+  });
+
+  it('follows a quiz finished in another tab with its own answers, not another result', async () => {
+    const older = makeResult('done-1', [makeAnswer('q-np', 'NodePort', 'ClusterIP')]);
+    const db = createMemoryDatabase({ quizResults: [older] });
+    const a = await arrive(LINK, db);
+    const b = await arrive('', db);
+    for (let i = 0; i < 4; i++) {
+      void a.session.dispatch({
+        type: 'choose',
+        choice: answersNow(a.session).right,
+        now: a.now(),
+      });
+      void a.session.dispatch({ type: 'next', now: a.now() });
+      await releaseAll(a.store);
+    }
+    await settle();
+    const q = quiz(b.session);
+    expect(q.status).toBe('finished');
+    expect('answers' in q && q.answers.every((x) => x.correct)).toBe(true);
+    expect('answers' in q && q.answers).toHaveLength(4);
+  });
+});
+
+describe('quiz session: catching up, beyond the first cases', () => {
+  it('does not follow another tab that is only as far on, keeping this tab’s own pick', async () => {
+    const db = createMemoryDatabase();
+    const a = await arrive(LINK, db);
+    const b = await arrive('', db);
+    const { right, wrong } = answersNow(b.session);
+    // Both tabs answer question 1 at once; tab A's answer is committed first.
+    void b.session.dispatch({ type: 'choose', choice: wrong, now: b.now() });
+    void a.session.dispatch({ type: 'choose', choice: right, now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(b.session.getState().notice).toBeNull();
+    expect(playing(b.session).answers[0]?.choice).toBe(wrong);
+  });
+
+  it('a stale tab whose quiz was finished elsewhere, and a new one begun, shows those results', async () => {
+    const db = createMemoryDatabase();
+    const a = await arrive(LINK, db);
+    const b = await arrive('', db, false);
+    for (let i = 0; i < 4; i++) {
+      void a.session.dispatch({
+        type: 'choose',
+        choice: answersNow(a.session).right,
+        now: a.now(),
+      });
+      void a.session.dispatch({ type: 'next', now: a.now() });
+      await releaseAll(a.store);
+    }
+    void a.session.dispatch({ type: 'new-quiz' });
+    void a.session.dispatch({ type: 'start-quiz', settings: a.session.getState().link.settings });
+    await releaseAll(a.store);
+    expect((await stored(a.store))?.meta.quizId).not.toBe(playing(b.session).meta.quizId);
+    // Tab B never heard of any of it: its answer is refused, and it shows the results instead.
+    void b.session.dispatch({ type: 'choose', choice: answersNow(b.session).wrong, now: b.now() });
+    await b.store.release();
+    expect(at(quiz(b.session))).toBe('finished');
+    expect(b.session.getState().notice).toBe(FINISHED_ELSEWHERE);
+  });
+});
+
+/** A database whose tabs' reads of the unfinished quiz or of history wait while `hold` names them. */
+function slowReads(db: MemoryDatabase) {
+  const hold = new Set<'loadActiveQuiz' | 'listQuizResults'>();
+  const held: (() => Promise<void>)[] = [];
+  const slow: MemoryDatabase = {
+    open: () => {
+      const inner = db.open();
+      const later =
+        <T>(name: 'loadActiveQuiz' | 'listQuizResults', read: () => Promise<T>) =>
+        (): Promise<T> => {
+          if (!hold.has(name)) return read();
+          // The read happens when the test lets it go, so it sees what is stored then.
+          return new Promise<T>((resolve) => held.push(() => read().then(resolve)));
+        };
+      return {
+        ...inner,
+        loadActiveQuiz: (bankId: string) =>
+          later('loadActiveQuiz', () => inner.loadActiveQuiz(bankId))(),
+        listQuizResults: later('listQuizResults', () => inner.listQuizResults()),
+      };
+    },
+  };
+  const letGo = async () => {
+    await held.shift()!();
+    await settle();
+  };
+  return { slow, hold, held, letGo };
+}
+
+describe('quiz session: catching up while this tab moves on', () => {
+  const ONE = 'count=1&types=NodePort&start=1';
+
+  it('a tab that finished the quiz itself while a catch-up read was out does not say another tab did', async () => {
+    const db = createMemoryDatabase();
+    const { slow, hold, held, letGo } = slowReads(db);
+    const a = await arrive(ONE, db);
+    const b = await arrive('', slow);
+    hold.add('loadActiveQuiz');
+    void a.session.dispatch({ type: 'choose', choice: 'NodePort', now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(held).toHaveLength(1);
+    hold.clear();
+    void b.session.dispatch({ type: 'choose', choice: 'NodePort', now: b.now() });
+    void b.session.dispatch({ type: 'next', now: b.now() });
+    await releaseAll(b.store);
+    expect(at(quiz(b.session))).toBe('finished');
+    await letGo();
+    expect(b.session.getState().notice).toBeNull();
+  });
+
+  it('a tab that chose a new quiz while a catch-up read was out stays on the setup form', async () => {
+    const db = createMemoryDatabase();
+    const { slow, hold, held, letGo } = slowReads(db);
+    const a = await arrive(ONE, db);
+    const b = await arrive('', slow);
+    void a.session.dispatch({ type: 'choose', choice: 'NodePort', now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(at(quiz(b.session))).toBe('answered 0');
+    hold.add('listQuizResults');
+    void a.session.dispatch({ type: 'next', now: a.now() });
+    await a.store.release();
+    await settle();
+    expect(held).toHaveLength(1);
+    hold.clear();
+    void b.session.dispatch({ type: 'new-quiz' });
+    await releaseAll(b.store);
+    expect(at(quiz(b.session))).toBe('not-started');
+    await letGo();
+    expect(at(quiz(b.session))).toBe('not-started');
+    expect(b.session.getState().notice).toBeNull();
+  });
+});
+
+describe('quiz session: catching up from the setup form', () => {
+  it('a tab on the setup form that starts a quiz while another tab’s change is being read keeps its quiz, without an error', async () => {
+    // A catch-up runs from a storage listener: a throw there is an unhandled rejection, which
+    // the page would never show. Collect them for the length of this test.
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const db = createMemoryDatabase();
+      const { slow, hold, held, letGo } = slowReads(db);
+      const b = await arrive('', slow);
+      expect(at(quiz(b.session))).toBe('not-started');
+      hold.add('loadActiveQuiz');
+      // Another tab starts a quiz: this tab, on its setup form, hears of the change.
+      await arrive('count=1&types=NodePort&start=1', db);
+      await settle();
+      hold.clear();
+      void b.session.dispatch({ type: 'start-quiz', settings: b.session.getState().link.settings });
+      await releaseAll(b.store);
+      const mine = playing(b.session).meta.quizId;
+      while (held.length > 0) await letGo();
+      // Unhandled rejections are reported once the current task is over.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(playing(b.session).meta.quizId).toBe(mine);
+      expect(b.session.getState().notice).toBeNull();
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+});
+
+describe('quiz session: the address and alerts', () => {
+  it('weak-spot practice with nothing to practise leaves the practice link', async () => {
+    const { session } = await arrive('practice=weak&count=3');
+    expect(session.getState().address).toBe('');
+  });
+
+  it('retrying a past result’s mistakes leaves the result’s address', async () => {
+    const result = makeResult('done-1', [makeAnswer('q-np', 'NodePort', 'ClusterIP')]);
+    const { session, store } = await arrive(
+      'result=done-1',
+      createMemoryDatabase({ quizResults: [result] }),
+    );
+    const retrying = session.dispatch({ type: 'retry-mistakes' });
+    await releaseAll(store);
+    await retrying;
+    expect(session.getState().address).toBe('');
+  });
+
+  it('ignores retry, resume and start-instead when there is nothing to act on', async () => {
+    const { session, store } = await arrive('count=4');
+    await session.dispatch({ type: 'retry-mistakes' });
+    await session.dispatch({ type: 'resume-unfinished' });
+    await session.dispatch({ type: 'start-new-instead' });
+    expect(store.waiting).toEqual([]);
+    expect(at(quiz(session))).toBe('not-started');
+  });
+
+  it('a new quiz clears the alerts that were shown', async () => {
+    const { session } = await arrive('result=nope');
+    expect(session.getState().alerts).toHaveLength(1);
+    await session.dispatch({ type: 'new-quiz' });
+    expect(session.getState().alerts).toEqual([]);
+  });
+
+  it('says where a result from another bank can be reviewed, and does not show it here', async () => {
+    const result = { ...makeResult('done-1', []), bankId: 'team', bankTitle: 'Team bank' };
+    const { session } = await arrive(
+      'result=done-1',
+      createMemoryDatabase({ quizResults: [result] }),
+    );
+    expect(session.getState().pastResult).toBeNull();
+    expect(session.getState().alerts).toEqual([
+      `That result is from the bank “Team bank”, and the questions here are from “${bank.title}”. Make “Team bank” the active bank on Question banks to review it, or start a new quiz below.`,
+    ]);
+  });
+});
