@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+  damageFirstQuizResult,
   answerOf,
   expectNoAxeViolationsInBothThemes,
   expectTouchTargets,
@@ -226,22 +227,7 @@ test('axe finds no violations, in either theme, on the screens the feature specs
   // Progress with a record set aside: the warning on every page and the one on Progress.
   await page.goto('/quiz?count=1&seed=axe-set-aside&start=1');
   await answerQuiz(page, 1);
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kube-service-trainer');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('quizResults', 'readwrite');
-    const store = tx.objectStore('quizResults');
-    const keys = await new Promise<IDBValidKey[]>((resolve) => {
-      const req = store.getAllKeys();
-      req.onsuccess = () => resolve(req.result);
-    });
-    store.put({ v: 1, data: { quizId: keys[0], answers: 'garbage' } }, keys[0]!);
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+  await damageFirstQuizResult(page);
   await page.goto('/flashcards');
   await expect(page.getByRole('alert')).toContainText('could not be read and was set aside');
   await expectNoAxeViolationsInBothThemes(page, 'set-aside warning');

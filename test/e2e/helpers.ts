@@ -123,3 +123,23 @@ export async function tabTo(page: Page, target: Locator, max = 40) {
   }
   await expect(target).toBeFocused();
 }
+
+/** Damages the first stored quiz result in IndexedDB by hand, as a failing disk or an old bug might. */
+export async function damageFirstQuizResult(page: Page) {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kube-service-trainer');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('quizResults', 'readwrite');
+    const store = tx.objectStore('quizResults');
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const req = store.getAllKeys();
+      req.onsuccess = () => resolve(req.result);
+    });
+    store.put({ v: 1, data: { quizId: keys[0], answers: 'garbage' } }, keys[0]!);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+}

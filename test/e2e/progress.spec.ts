@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { expectNoAxeViolations, questionOnScreen } from './helpers';
+import { damageFirstQuizResult, expectNoAxeViolations, questionOnScreen } from './helpers';
 
 /**
  * Answers question `k` of `n` (right or wrong) once it is on screen, and waits until the answer
@@ -78,22 +78,7 @@ test('a corrupted stored record is set aside and reported; the rest still works'
   await finishQuiz(page, '/quiz?count=5&seed=corrupt-a&start=1', [true, true, false, true, true]);
   await finishQuiz(page, '/quiz?count=5&seed=corrupt-b&start=1', [false, false, true, true, true]);
   // Damage one stored quiz result by hand.
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kube-service-trainer');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('quizResults', 'readwrite');
-    const store = tx.objectStore('quizResults');
-    const keys = await new Promise<IDBValidKey[]>((resolve) => {
-      const req = store.getAllKeys();
-      req.onsuccess = () => resolve(req.result);
-    });
-    store.put({ v: 1, data: { quizId: keys[0], answers: 'garbage' } }, keys[0]!);
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+  await damageFirstQuizResult(page);
 
   // The checks run on the first page that uses saved progress (home does not).
   await page.goto('/flashcards');

@@ -1,37 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { answerOf } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { hostSession, joinAs, questionOn } from './team-helpers';
 
 // A participant's answers in a live session go into their own progress, as one "Team session"
 // record, each answer once: a reconnect that brings the results back adds nothing.
-
-async function hostSession(page: Page, count: number) {
-  await page.goto('/team');
-  await page.getByRole('spinbutton', { name: 'Number of questions' }).fill(String(count));
-  await page.getByRole('textbox', { name: 'Seed' }).fill('e2e-team-progress');
-  await page.getByRole('radio', { name: 'Untimed: I reveal each answer' }).check();
-  await page.getByRole('button', { name: 'Host a session' }).click();
-  const shown = page.getByLabel('Join code');
-  await expect(shown).toHaveText(/^\s*[A-HJKMNP-Z2-9]{6}\s*$/);
-  return ((await shown.textContent()) ?? '').trim();
-}
-
-async function joinAs(browser: Browser, code: string, name: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/join/${code}`);
-  await page.getByRole('textbox', { name: 'Name' }).fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('heading', { name: `You are in, ${name}` })).toBeVisible();
-  return page;
-}
-
-async function questionOn(page: Page) {
-  const el = page.locator('[data-question-id]');
-  await expect(el).toBeVisible();
-  const id = (await el.getAttribute('data-question-id')) ?? '';
-  const answer = answerOf.get(id);
-  if (!answer) throw new Error(`question ${id} is not in data/questions.json`);
-  return { id, answer, wrong: answer === 'NodePort' ? 'ClusterIP' : 'NodePort' };
-}
 
 /** The history rows on /progress as cell texts; the page updates itself when progress changes. */
 const historyRows = (page: Page) =>
@@ -41,7 +12,7 @@ test('a participant’s revealed answers land once in their own progress, marked
   page: host,
   browser,
 }) => {
-  const code = await hostSession(host, 2);
+  const code = await hostSession(host, { count: 2, seed: 'e2e-team-progress' });
   const ana = await joinAs(browser, code, 'Ana');
   // Ana's progress, open in another tab of her browser while she plays.
   const progress = await ana.context().newPage();
