@@ -86,6 +86,9 @@ export type FlashcardAction =
   /** Resolves once saved and applied; rejects when the settings could not be saved. */
   | { type: 'save-settings'; settings: FlashcardSettings };
 
+/** What goes through the save gate: everything but the settings form's submit. */
+type CardInput = Exclude<FlashcardAction, { type: 'save-settings' }>;
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -113,7 +116,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
   let changes = 0;
   /** Another tab changed progress while this one could not reload (mid-card or saving). */
   let reloadWanted = false;
-  const gate = createSaveGate<FlashcardAction>({
+  const gate = createSaveGate<CardInput>({
     handle,
     screen: () => `${state.data.status}:${state.session.status}:${state.session.turn}`,
   });
@@ -282,7 +285,7 @@ export function createFlashcardSession(deps: FlashcardDeps) {
     present({ status: 'ready', ...withSettings(state.ready, settings) }, state.filter);
   }
 
-  async function handle(action: FlashcardAction): Promise<void> {
+  async function handle(action: CardInput): Promise<void> {
     const s = state.session;
     const d = state.ready;
     switch (action.type) {
@@ -328,8 +331,6 @@ export function createFlashcardSession(deps: FlashcardDeps) {
         const next = queueFor(d, t, s, state.filter).ids[0] ?? null;
         return set({ asOf: t, session: sessionReducer(s, { type: 'resume', next, now: t }) });
       }
-      case 'save-settings':
-        return saveSettings(action.settings);
     }
   }
 
