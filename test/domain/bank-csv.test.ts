@@ -118,3 +118,133 @@ describe('CSV banks', () => {
     expect(csvTitle(null)).toBe('Pasted bank');
   });
 });
+
+describe('CSV banks: cells and rows', () => {
+  const questionsOf = (text: string) => {
+    const result = csvToBankData(text, 'T');
+    return result.ok ? result.data.questions : result.problems.map(formatProblem);
+  };
+
+  it('trims the header names, ids, answers and difficulty, but keeps the text of a prompt', () => {
+    expect(
+      questionsOf(' id , prompt ,answer , difficulty\n  q-1 ,  Pods call it.  , ClusterIP , 2 \n'),
+    ).toEqual([{ id: 'q-1', prompt: '  Pods call it.  ', answer: 'ClusterIP', difficulty: 2 }]);
+  });
+
+  it('drops cells that hold only spaces, and skips rows that do', () => {
+    const text =
+      `${HEADER},explanation,whyNot.NodePort,whyNot.LoadBalancer\n` +
+      '   ,  ,  ,  ,  ,\n' +
+      'q,Scenario.,ClusterIP,   ,  ,Needs a cloud.\n';
+    const result = csvToBankData(text, 'T');
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        version: 1,
+        title: 'T',
+        questions: [
+          {
+            id: 'q',
+            prompt: 'Scenario.',
+            answer: 'ClusterIP',
+            whyNot: { LoadBalancer: 'Needs a cloud.' },
+          },
+        ],
+      },
+      rows: [3],
+    });
+  });
+
+  it('reads a row with fewer cells than the header as empty cells', () => {
+    expect(questionsOf(`${HEADER},explanation,tags\nq,Scenario.,ClusterIP\n`)).toEqual([
+      { id: 'q', prompt: 'Scenario.', answer: 'ClusterIP' },
+    ]);
+  });
+
+  it('takes a difficulty of digits as a number and anything else as text, for the check to name', () => {
+    const difficulty = (cell: string) =>
+      (
+        questionsOf(`${HEADER},difficulty\nq,S.,ClusterIP,${cell}\n`) as Record<string, unknown>[]
+      )[0]?.difficulty;
+    expect(['3', '12', '2x', 'x2', 'two'].map(difficulty)).toEqual([3, 12, '2x', 'x2', 'two']);
+  });
+
+  it('reads one reference a line, with or without a title, whatever the line ends', () => {
+    const text =
+      `${HEADER},references\n` +
+      'q,S.,ClusterIP,"  Service | https://k8s.io/s  \n  https://k8s.io/bare  \r\n| https://k8s.io/untitled\n\n"\n';
+    expect(questionsOf(text)).toEqual([
+      {
+        id: 'q',
+        prompt: 'S.',
+        answer: 'ClusterIP',
+        references: [
+          { title: 'Service', url: 'https://k8s.io/s' },
+          { title: 'https://k8s.io/bare', url: 'https://k8s.io/bare' },
+          { title: '', url: 'https://k8s.io/untitled' },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps a byte-order mark inside a cell: only a leading one is dropped', () => {
+    expect(questionsOf(`${HEADER}\nq,a\uFEFFb,ClusterIP\n`)).toEqual([
+      { id: 'q', prompt: 'a\uFEFFb', answer: 'ClusterIP' },
+    ]);
+  });
+
+  it('does not split on pipes: references use them inside a cell', () => {
+    expect(questionsOf('id|prompt|answer\nq|Scenario.|ClusterIP\n')).toEqual([
+      'row 1, column 1: unknown column "id|prompt|answer"; the columns are id, prompt, answer, explanation, whyNot.ClusterIP, whyNot.NodePort, whyNot.LoadBalancer, whyNot.ExternalName, difficulty, tags, references',
+      'row 1: the header has no "id", "prompt", "answer" column; a bank needs id, prompt and answer',
+    ]);
+  });
+
+  it('with a broken header, reports the header only', () => {
+    expect(questionsOf(`${HEADER},bogus\nq,S.,ClusterIP,x,extra,cells\n`)).toEqual([
+      'row 1, column 4: unknown column "bogus"; the columns are id, prompt, answer, explanation, whyNot.ClusterIP, whyNot.NodePort, whyNot.LoadBalancer, whyNot.ExternalName, difficulty, tags, references',
+    ]);
+  });
+});
+
+describe('CSV banks: where a problem is', () => {
+  it('names a row without an id by its row alone', () => {
+    expect(messages(`${HEADER}\n,Scenario.,ClusterIP\n`)).toEqual([
+      expect.stringMatching(/^row 2, column id: /),
+    ]);
+  });
+
+  it('names the title problem as coming from the file name', () => {
+    const result = loadCsvBank(`${HEADER}\nq,S.,ClusterIP\n`, '   ');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^title \(from the file name\): /),
+    ]);
+  });
+
+  it('gives the row of an earlier question in a duplicate-id message, past row 10 too', () => {
+    const rows = Array.from({ length: 11 }, (_, i) => `q-${i},S.,ClusterIP`);
+    expect(messages(`${HEADER}\n${rows.join('\n')}\nq-10,Again.,NodePort\n`)).toEqual([
+      'row 13 (id "q-10"), column id: duplicate id; row 12 already uses "q-10"',
+    ]);
+  });
+
+  it('accepts a file of exactly the size limit and refuses one byte more', () => {
+    const sized = (bytes: number) => `${HEADER}\n` + 'x,'.padEnd(bytes - HEADER.length - 1, 'a');
+    expect(sized(BANK_LIMITS.bytes)).toHaveLength(BANK_LIMITS.bytes);
+    expect(messages(sized(BANK_LIMITS.bytes))).not.toContain(
+      'the file is 5.0 MB; a bank can be at most 5 MB',
+    );
+    expect(messages(sized(BANK_LIMITS.bytes + 1))).toEqual([
+      'the file is 5.0 MB; a bank can be at most 5 MB',
+    ]);
+  });
+});
+
+describe('CSV titles', () => {
+  it('drops only the extension, turns underscores into one space and trims', () => {
+    expect(csvTitle('acme.v2.csv')).toBe('acme.v2');
+    expect(csvTitle('acme__ingress_drills.CSV')).toBe('acme ingress drills');
+    expect(csvTitle(' _acme_ .csv')).toBe('acme');
+    expect(csvTitle('.csv')).toBe('Pasted bank');
+  });
+});

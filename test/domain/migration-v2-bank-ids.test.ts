@@ -100,6 +100,18 @@ describe('format version 1 → 2: progress kept per bank', () => {
     expect(() => exportToV2({ quizResults: {}, reviewLogs: [] })).toThrow(
       '"quizResults" is not a list',
     );
+    expect(() => exportToV2('not an export')).toThrow(
+      'a version 1 export file record is not an object',
+    );
+    expect(() => exportToV2({ quizResults: [null], reviewLogs: [] })).toThrow(
+      'a version 1 quiz result record is not an object',
+    );
+    expect(() => exportToV2({ quizResults: [], reviewLogs: 'none' })).toThrow(
+      '"reviewLogs" is not a list',
+    );
+    expect(() => exportToV2({ quizResults: [], reviewLogs: [7] })).toThrow(
+      'a version 1 review record is not an object',
+    );
     // Set aside on read, never lost.
     expect(readRecord({ v: 1, data: 'not a record' }, 'reviewLogs')).toEqual({
       status: 'set-aside',
