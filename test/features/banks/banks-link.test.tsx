@@ -1,68 +1,31 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
-import { BanksPage } from '../../../src/features/banks/BanksPage';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../src/lib/bank-import';
-import type { BankImporter } from '../../../src/lib/bank-importer';
-import { createBankLibrary } from '../../../src/lib/bank-library';
+import { bankNames, fixture, newLibrary, renderBanksPage } from './render-banks-page';
 
 // A `/banks?url=…` link can come from anyone: the bank is checked and shown, and stored only when
 // the learner adds it. The import runs for real (fake IndexedDB); only the network is a function.
 
-const fixture = (name: string) => readFileSync(`test/fixtures/banks/${name}`, 'utf8');
 const LINK = 'https://trainer.example/banks/minimal.json';
-let n = 0;
 
 function renderPage(
   initialUrl: string | null,
   serve: () => string = () => fixture('minimal.json'),
+  library = newLibrary(),
 ) {
-  const library = createBankLibrary(`banks-link-${++n}`);
   const fetched: string[] = [];
-  const importer: BankImporter = {
-    run: (request, onProgress) =>
-      runImport(request, {
-        library,
-        fetch: async (url) => {
-          fetched.push(url);
-          return new Response(serve(), { headers: { 'content-type': 'application/json' } });
-        },
-        onProgress,
-      }),
-    cancel: () => {},
-  };
-  const onUrlTaken = vi.fn();
-  render(
-    <BanksPage
-      builtin={{
-        title: 'Kubernetes Services',
-        questions: 4,
-        byType: { ClusterIP: 1, NodePort: 1, LoadBalancer: 1, ExternalName: 1 },
-      }}
-      library={library}
-      importer={importer}
-      context={{ builtinTitle: 'Kubernetes Services', baseUrl: 'https://app.test/', now: () => 5 }}
-      activeId="builtin"
-      onActiveChange={vi.fn()}
-      initialUrl={initialUrl}
-      onUrlTaken={onUrlTaken}
-      exportBank={vi.fn(async () => {})}
-      downloadText={vi.fn()}
-      progressIn={async () => ({ quizResults: 0, reviewLogs: 0 })}
-      removeProgress={vi.fn(async () => {})}
-      schemaUrl="https://app.test/questions.schema.json"
-    />,
-  );
-  return { library, fetched, onUrlTaken, user: userEvent.setup() };
+  const page = renderBanksPage({
+    initialUrl,
+    library,
+    fetch: async (url) => {
+      fetched.push(url);
+      return new Response(serve(), { headers: { 'content-type': 'application/json' } });
+    },
+  });
+  return { ...page, fetched };
 }
-
-const bankNames = () =>
-  within(screen.getByRole('group', { name: 'Bank for Quiz and Flashcards' }))
-    .getAllByRole('radio')
-    .map((radio) => radio.closest('label')?.textContent);
 
 const preview = () => screen.findByText(/^Add “Minimal drills” to your banks\?/);
 
@@ -136,7 +99,7 @@ describe('a /banks?url= link', () => {
     // An older edition of the same bank, one question fewer, is in the library already.
     const bank = JSON.parse(fixture('minimal.json')) as { questions: unknown[] };
     const older = JSON.stringify({ ...bank, questions: bank.questions.slice(0, 3) });
-    const library = createBankLibrary(`banks-link-${n + 1}`);
+    const library = newLibrary();
     const first = await runImport(
       {
         input: { kind: 'text', text: older },
@@ -149,7 +112,7 @@ describe('a /banks?url= link', () => {
     );
     expect(first.status).toBe('saved');
 
-    const { user } = renderPage(LINK);
+    const { user } = renderPage(LINK, undefined, library);
     const question = (await preview()).closest('div')!;
     expect(question).toHaveTextContent(
       'You already have a bank titled “Minimal drills” (3 questions): adding this one replaces it.',

@@ -1,57 +1,12 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import { File as NodeFile } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
-import { BanksPage } from '../../../src/features/banks/BanksPage';
-import { runImport } from '../../../src/lib/bank-import';
-import type { BankImporter } from '../../../src/lib/bank-importer';
-import { createBankLibrary } from '../../../src/lib/bank-library';
+import { describe, expect, it } from 'vitest';
+import { bankNames, fixture, renderBanksPage } from './render-banks-page';
 
-const fixture = (name: string) => readFileSync(`test/fixtures/banks/${name}`, 'utf8');
-let n = 0;
-
-/** The page with a real library (fake IndexedDB) and the real import, run in-process. */
-function renderPage() {
-  const library = createBankLibrary(`banks-page-${++n}`);
-  const importer: BankImporter = {
-    run: (request, onProgress) =>
-      runImport(request, { library, fetch: () => Promise.reject(new TypeError()), onProgress }),
-    cancel: () => {},
-  };
-  const props = {
-    onActiveChange: vi.fn(),
-    exportBank: vi.fn(async () => {}),
-    removeProgress: vi.fn(async () => {}),
-  };
-  render(
-    <BanksPage
-      builtin={{
-        title: 'Kubernetes Services',
-        questions: 4,
-        byType: { ClusterIP: 1, NodePort: 1, LoadBalancer: 1, ExternalName: 1 },
-      }}
-      library={library}
-      importer={importer}
-      context={{ builtinTitle: 'Kubernetes Services', baseUrl: 'https://app.test/', now: () => 5 }}
-      activeId="builtin"
-      initialUrl={null}
-      onUrlTaken={() => {}}
-      downloadText={vi.fn()}
-      progressIn={async () => ({ quizResults: 2, reviewLogs: 3 })}
-      schemaUrl="https://app.test/questions.schema.json"
-      {...props}
-    />,
-  );
-  return { library, ...props, user: userEvent.setup() };
-}
-
-const bankNames = () =>
-  within(screen.getByRole('group', { name: 'Bank for Quiz and Flashcards' }))
-    .getAllByRole('radio')
-    .map((radio) => radio.closest('label')?.textContent);
+const renderPage = () => renderBanksPage();
 
 async function paste(user: ReturnType<typeof userEvent.setup>, text: string) {
   await user.click(screen.getByText('Paste a bank instead'));
