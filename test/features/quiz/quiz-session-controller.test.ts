@@ -47,6 +47,19 @@ async function releaseAll(store: GatedStore) {
   while (store.waiting.length > 0) await store.release();
 }
 
+/** Answers all four questions of the link's quiz right in `tab`, each saved before the next. */
+async function finishRight(tab: Awaited<ReturnType<typeof arrive>>) {
+  for (let i = 0; i < 4; i++) {
+    void tab.session.dispatch({
+      type: 'choose',
+      choice: answersNow(tab.session).right,
+      now: tab.now(),
+    });
+    void tab.session.dispatch({ type: 'next', now: tab.now() });
+    await releaseAll(tab.store);
+  }
+}
+
 const quiz = (session: QuizController) => session.getState().quiz;
 
 function playing(session: QuizController) {
@@ -214,15 +227,7 @@ describe('quiz session: other tabs', () => {
 
   it('a quiz finished in another tab shows its results here', async () => {
     const { a, b } = await twoTabs();
-    for (let i = 0; i < 4; i++) {
-      void a.session.dispatch({
-        type: 'choose',
-        choice: answersNow(a.session).right,
-        now: a.now(),
-      });
-      void a.session.dispatch({ type: 'next', now: a.now() });
-      await releaseAll(a.store);
-    }
+    await finishRight(a);
     expect(at(quiz(a.session))).toBe('finished');
     await settle();
     expect(at(quiz(b.session))).toBe('finished');
@@ -544,15 +549,7 @@ describe('quiz session: details the save order rests on', () => {
     const db = createMemoryDatabase({ quizResults: [older] });
     const a = await arrive(LINK, db);
     const b = await arrive('', db);
-    for (let i = 0; i < 4; i++) {
-      void a.session.dispatch({
-        type: 'choose',
-        choice: answersNow(a.session).right,
-        now: a.now(),
-      });
-      void a.session.dispatch({ type: 'next', now: a.now() });
-      await releaseAll(a.store);
-    }
+    await finishRight(a);
     await settle();
     const q = quiz(b.session);
     expect(q.status).toBe('finished');
@@ -580,15 +577,7 @@ describe('quiz session: catching up, beyond the first cases', () => {
     const db = createMemoryDatabase();
     const a = await arrive(LINK, db);
     const b = await arrive('', db, false);
-    for (let i = 0; i < 4; i++) {
-      void a.session.dispatch({
-        type: 'choose',
-        choice: answersNow(a.session).right,
-        now: a.now(),
-      });
-      void a.session.dispatch({ type: 'next', now: a.now() });
-      await releaseAll(a.store);
-    }
+    await finishRight(a);
     void a.session.dispatch({ type: 'new-quiz' });
     void a.session.dispatch({ type: 'start-quiz', settings: a.session.getState().link.settings });
     await releaseAll(a.store);
