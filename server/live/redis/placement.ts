@@ -20,6 +20,9 @@ export const DEFAULT_HEARTBEAT: HeartbeatOptions = { everyMs: 1000, ttlMs: 5000 
 /** The owned set outlives any session (the longest idle limit is a week). */
 const OWNED_TTL_MS = 8 * 24 * 3600_000;
 
+/** Forwarded commands kept while the command connection is down (see `receive`). */
+const MAX_HELD = 10_000;
+
 /**
  * One owner per session, in Redis. The owner is the process named in the session's `owner` key;
  * it is alive while its heartbeat (a score in the `processes` sorted set) is current. A command
@@ -36,6 +39,8 @@ export class RedisPlacement implements Placement {
   private inboxReady = false;
   private ticking = false;
   private tickFailing = false;
+  private held: ForwardedCommand[] = [];
+  private heldDropped = 0;
 
   constructor(
     private readonly link: RedisLink,
@@ -128,7 +133,10 @@ export class RedisPlacement implements Placement {
     subscriber.on('ready', () => void subscribeInbox());
     subscriber.on('close', () => (this.inboxReady = false));
     if (subscriber.status === 'ready') void subscribeInbox();
-    commands.on('ready', () => void this.tick());
+    commands.on('ready', () => {
+      this.runHeld();
+      void this.tick();
+    });
     this.timer = setInterval(() => void this.tick(), this.heartbeat.everyMs);
   }
 
@@ -137,6 +145,7 @@ export class RedisPlacement implements Placement {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.hooks = null;
+    this.held = [];
     await this.link.subscriber.unsubscribe(this.keys.inbox(this.processId)).catch(() => undefined);
     await this.scripts.leave(this.keys.processes, this.processId).catch(() => undefined);
   }
@@ -147,7 +156,28 @@ export class RedisPlacement implements Placement {
       this.log(`Ignored a malformed forwarded command: ${parsed.error}`);
       return;
     }
+    // The two connections to Redis come back one at a time. With the subscriber back first,
+    // others can reach this process (their PUBLISH counts it) while it cannot yet read or write a
+    // session: run now, the command would be refused, and one nobody waits for (a close, a lost
+    // connection) would be lost. It waits here for the command connection instead.
+    if (!this.link.ready()) {
+      if (this.held.length < MAX_HELD) this.held.push(parsed.value);
+      else this.heldDropped++;
+      return;
+    }
     this.hooks?.forwarded(parsed.value);
+  }
+
+  /** Runs the forwarded commands that came while the command connection was down, in order. */
+  private runHeld() {
+    const held = this.held;
+    this.held = [];
+    if (this.heldDropped > 0)
+      this.log(
+        `Dropped ${this.heldDropped} forwarded commands that came while Redis was half reachable (kept the first ${MAX_HELD}).`,
+      );
+    this.heldDropped = 0;
+    for (const command of held) this.hooks?.forwarded(command);
   }
 
   private async tick() {
