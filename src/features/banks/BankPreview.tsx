@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { RichText } from '../../components/RichText';
 import type { BankEntry } from '../../domain/bank-entry';
 import { SERVICE_TYPES } from '../../domain/service-types';
@@ -16,8 +16,9 @@ interface Props {
  */
 export function BankPreview({ incoming, existing, onAdd, onCancel }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  // The question is the next thing to answer: keyboard and screen-reader users land on it.
-  useEffect(() => box.current?.focus(), []);
+  // The question is the next thing to answer: keyboard and screen-reader users land on it, in the
+  // same commit that shows it (an effect would run later, after a paint without the focus).
+  useLayoutEffect(() => box.current?.focus(), []);
   const from = incoming.origin.kind === 'url' ? incoming.origin.url : null;
   return (
     <div className="alert alert-warn bank-preview" ref={box} tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { formatProblem } from '../../domain/bank-loader';
 import type { BankEntry } from '../../domain/bank-entry';
 import type { ImportProgress } from '../../lib/bank-import';
@@ -79,7 +79,7 @@ function EndedStatus(props: Props) {
   const { state, activeId, onReplace, onKeep, onMakeActive, onDownloadJson } = props;
   const focus = useRef<HTMLDivElement>(null);
   const asking = state.status === 'ended' && state.outcome.status === 'exists';
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (asking) focus.current?.focus();
   }, [asking]);
   if (state.status !== 'ended') return null;
