@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { RichText } from '../../components/RichText';
 import { SERVICE_TYPES } from '../../domain/service-types';
 import type { BankEntry } from '../../domain/bank-entry';
@@ -81,7 +81,7 @@ function BankActions({
   const trigger = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   // Focus comes back to "Remove…" when the question closes without removing.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (wasOpen.current && !open) trigger.current?.focus();
     wasOpen.current = open;
   }, [open]);

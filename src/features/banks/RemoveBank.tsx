@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 export interface RemoveChoice {
   /** Also delete the bank's history, reviews and unfinished quiz (a backup is taken first). */
@@ -19,8 +19,8 @@ export function RemoveBank({ title, progress, onCancel, onRemove }: Props) {
   const [counts, setCounts] = useState<{ quizResults: number; reviewLogs: number } | null>(null);
   const heading = useRef<HTMLParagraphElement>(null);
   const latest = useRef(progress);
+  useLayoutEffect(() => heading.current?.focus(), []);
   useEffect(() => {
-    heading.current?.focus();
     let live = true;
     void latest.current().then((c) => live && setCounts(c));
     return () => {

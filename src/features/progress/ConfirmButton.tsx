@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   label: string;
@@ -22,7 +22,7 @@ export function ConfirmButton({
   const asked = useRef(false);
   // Focus follows the question: to "Yes" when it appears, back to the button when it goes
   // (once each, not on every re-render).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (asking) confirm.current?.focus();
     else if (asked.current) trigger.current?.focus();
     asked.current = asking;

@@ -1,5 +1,5 @@
 import { Prompt } from '../../components/Prompt';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Question, QuestionId } from '../../domain/bank-schema';
 import { timeLeftMs, type Confidence, type QuizState } from '../../domain/quiz-session';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types';
@@ -55,11 +55,11 @@ export function QuizPlayer({ state, questions, now, dispatch, onQuit, saving, un
   });
 
   // Each new question takes focus, so a screen reader reads it and keys act on it.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.status === 'asking') questionRef.current?.focus();
   }, [state.index, state.status]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (pendingChoice) sureRef.current?.focus();
   }, [pendingChoice]);
 

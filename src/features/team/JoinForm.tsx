@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import {
   joinCodeSchema,
   nameSchema,
@@ -33,7 +33,7 @@ export function JoinForm({ initialCode = '', initialName = '', problem, busy, on
 
   // The form is shown afresh after each refusal, so this runs once per refusal.
   const problemField = problem?.field ?? null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (problemField === 'code') codeRef.current?.focus();
     if (problemField === 'name') {
       nameRef.current?.focus();

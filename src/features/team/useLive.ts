@@ -54,7 +54,7 @@ export function useLiveClient<C extends Wakeable>(create: () => C, key: string):
 /** A ref that takes focus whenever `step` changes (a new phase of the session). */
 export function useFocusOnStep<T extends HTMLElement>(step: string) {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, [step]);
   return ref;
