@@ -86,5 +86,8 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     // Domain tests run in node; UI tests opt into jsdom with `// @vitest-environment jsdom`.
     environment: 'node',
+    // A limit against hangs, not a speed check: on a busy 2-core CI machine a component test that
+    // loads lazy routes can pass 5 s (Vitest's default) without anything being wrong.
+    testTimeout: 15_000,
   },
 });
