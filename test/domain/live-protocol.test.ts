@@ -97,12 +97,22 @@ describe('a refused message', () => {
     expect(!result.ok && result.error).toMatch(/^choice: ./);
   });
 
-  it('has no field or type to name when it is not an object', () => {
+  it('names a nested field by its whole path', () => {
+    const question = { index: -1, total: 4, questionId: 'q0', prompt: 'p' };
+    const raw = JSON.stringify({
+      type: 'question',
+      question: { ...question, durationMs: null, remainingMs: null },
+    });
+    const result = parseServerMessage(raw);
+    expect(result).toMatchObject({ ok: false, ref: 'question' });
+    expect(!result.ok && result.error).toMatch(/^question\.index: ./);
+  });
+
+  it('is only the problem when it is not an object: no field or type to name', () => {
     for (const raw of ['42', '"start"']) {
       const result = parseClientMessage(raw);
-      expect(result.ok, raw).toBe(false);
-      expect(result, raw).not.toHaveProperty('ref');
-      expect(!result.ok && result.error, raw).not.toMatch(/^[^ ]*: /);
+      const problem = clientMessageSchema.safeParse(JSON.parse(raw)).error?.issues[0]?.message;
+      expect(result, raw).toEqual({ ok: false, error: problem });
     }
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportRows, leaderboard } from '../../src/domain/live-results';
-import { hostView, playerView, yourFinal, yourResult } from '../../src/domain/live-views';
+import {
+  answeredCount,
+  hostView,
+  playerView,
+  yourFinal,
+  yourResult,
+} from '../../src/domain/live-views';
 import { conn, HOST, newLiveSession, Script, sent, token } from '../factories-live';
 
 const T0 = 1_000_000;
@@ -58,6 +64,16 @@ describe('the host view', () => {
     expect(hostView(script.state, T0 + 25_000).state).toMatchObject({
       question: { remainingMs: 0 },
     });
+  });
+
+  it('counts answers only while a question is open', () => {
+    const script = lobbyWith(['Ana', 'Ben'], { settings: { secondsPerQuestion: null } });
+    expect(answeredCount(script.state)).toBe(0);
+    script.host('start', T0);
+    script.answer(0, 0, 'ClusterIP', T0 + 100);
+    expect(answeredCount(script.state)).toBe(1);
+    script.host('reveal');
+    expect(answeredCount(script.state)).toBe(0);
   });
 
   it('during an untimed question: no duration and no time left', () => {
