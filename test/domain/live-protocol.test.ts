@@ -72,8 +72,54 @@ describe('join codes', () => {
       expect(newJoinCode(random)).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
   });
 
+  it('use the whole alphabet, in every position', () => {
+    const random = seededRandom('spread');
+    const codes = Array.from({ length: 500 }, () => newJoinCode(random));
+    for (let position = 0; position < 6; position++)
+      expect(new Set(codes.map((c) => c[position])).size, `position ${position}`).toBe(
+        JOIN_CODE_ALPHABET.length,
+      );
+  });
+
   it('are made comparable from what people type', () => {
     expect(normalizeJoinCode(' abc-def ')).toBe('ABCDEF');
+  });
+});
+
+describe('a refused message', () => {
+  it('says it is not JSON, with no type to refer to', () => {
+    expect(parseClientMessage('{"type":"start"')).toEqual({ ok: false, error: 'not JSON' });
+  });
+
+  it('names the field that is wrong, and the type of the message when it has one', () => {
+    const result = parseClientMessage('{"type":"answer","index":0,"choice":"Ingress"}');
+    expect(result).toMatchObject({ ok: false, ref: 'answer' });
+    expect(!result.ok && result.error).toMatch(/^choice: ./);
+  });
+
+  it('names a nested field by its whole path', () => {
+    const question = { index: -1, total: 4, questionId: 'q0', prompt: 'p' };
+    const raw = JSON.stringify({
+      type: 'question',
+      question: { ...question, durationMs: null, remainingMs: null },
+    });
+    const result = parseServerMessage(raw);
+    expect(result).toMatchObject({ ok: false, ref: 'question' });
+    expect(!result.ok && result.error).toMatch(/^question\.index: ./);
+  });
+
+  it('is only the problem when it is not an object: no field or type to name', () => {
+    for (const raw of ['42', '"start"']) {
+      const result = parseClientMessage(raw);
+      const problem = clientMessageSchema.safeParse(JSON.parse(raw)).error?.issues[0]?.message;
+      expect(result, raw).toEqual({ ok: false, error: problem });
+    }
+  });
+
+  it('has no type to name when its type is not text', () => {
+    const result = parseClientMessage('{"type":7}');
+    expect(result).not.toHaveProperty('ref');
+    expect(!result.ok && result.error).toMatch(/^type: ./);
   });
 });
 

@@ -126,3 +126,32 @@ describe('export rows', () => {
     expect(rows.filter((r) => r.name === 'Eve').map((r) => r.questionId)).toEqual(['q1']);
   });
 });
+
+describe('a question nobody answered', () => {
+  it('has a right-answer rate of 0, no split and no confusion', () => {
+    const script = new Script(newLiveSession({ settings: { secondsPerQuestion: null } }));
+    script.join('Ana', 0);
+    script.host('start');
+    script.host('reveal');
+    expect(script.state.rounds[0]!.stat).toMatchObject({
+      correctRate: 0,
+      split: 0,
+      noAnswer: 1,
+      topConfusion: null,
+    });
+  });
+});
+
+describe('the reveal', () => {
+  it('says whether it is the last question', () => {
+    const script = new Script(newLiveSession({ settings: { secondsPerQuestion: null } }));
+    script.join('Ana', 0);
+    script.host('start');
+    const isLast = [sent(script.host('reveal'), 'reveal')[0]!.reveal.isLast];
+    for (let i = 1; i < 4; i++) {
+      script.host('next');
+      isLast.push(sent(script.host('reveal'), 'reveal')[0]!.reveal.isLast);
+    }
+    expect(isLast).toEqual([false, false, false, true]);
+  });
+});
