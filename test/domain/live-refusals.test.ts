@@ -18,6 +18,12 @@ const join = (name: string, n: number): LiveCommand => ({
   connection: conn(n),
 });
 
+/** The first question opened and revealed. */
+const revealed: Setup = (s) => {
+  s.host('start');
+  s.host('reveal');
+};
+
 /** Ana (0) and Ben (1) in the lobby of a full, untimed session without late joins. */
 function lobby() {
   const script = new Script(
@@ -155,19 +161,13 @@ const cases: [string, Setup | null, LiveCommand, { code: string; message: string
     ],
     [
       'an answer to a revealed question',
-      (s) => {
-        s.host('start');
-        s.host('reveal');
-      },
+      revealed,
       { type: 'answer', token: token(0), index: 0, choice: 'ClusterIP' },
       { code: 'too-late', message: 'This question is closed.', ref: 'answer' },
     ],
     [
       'an answer to the next question while the reveal shows',
-      (s) => {
-        s.host('start');
-        s.host('reveal');
-      },
+      revealed,
       { type: 'answer', token: token(0), index: 1, choice: 'ClusterIP' },
       { code: 'not-open', message: 'This question is not open yet.', ref: 'answer' },
     ],
