@@ -60,6 +60,19 @@ async function finishRight(tab: Awaited<ReturnType<typeof arrive>>) {
   }
 }
 
+/**
+ * A one-question NodePort quiz answered with `choice`: the answer is saved, the result's save
+ * fails. The quiz shows as finished, with the result kept unsaved.
+ */
+async function finishWithUnsavedResult(choice: ServiceType) {
+  const tab = await arrive('count=1&types=NodePort&start=1');
+  void tab.session.dispatch({ type: 'choose', choice, now: tab.now() });
+  await tab.store.release();
+  void tab.session.dispatch({ type: 'next', now: tab.now() });
+  await tab.store.fail();
+  return tab;
+}
+
 const quiz = (session: QuizController) => session.getState().quiz;
 
 function playing(session: QuizController) {
@@ -263,11 +276,7 @@ describe('quiz session: save failures', () => {
   });
 
   it('keeps a result that could not be saved, and saves it when asked to try again', async () => {
-    const { session, store, now } = await arrive('count=1&types=NodePort&start=1');
-    void session.dispatch({ type: 'choose', choice: 'NodePort', now: now() });
-    await store.release();
-    void session.dispatch({ type: 'next', now: now() });
-    await store.fail();
+    const { session, store } = await finishWithUnsavedResult('NodePort');
     expect(at(quiz(session))).toBe('finished');
     expect(session.getState().saveError).not.toBeNull();
     expect(await store.listQuizResults()).toEqual([]);
@@ -481,11 +490,7 @@ describe('quiz session: details the save order rests on', () => {
   });
 
   it('keeps an unsaved result and its message while another quiz saves, until the result is saved', async () => {
-    const { session, store, now } = await arrive('count=1&types=NodePort&start=1');
-    void session.dispatch({ type: 'choose', choice: 'ClusterIP', now: now() });
-    await store.release();
-    void session.dispatch({ type: 'next', now: now() });
-    await store.fail();
+    const { session, store } = await finishWithUnsavedResult('ClusterIP');
     expect(at(quiz(session))).toBe('finished');
     const message = session.getState().saveError;
     expect(message).not.toBeNull();
