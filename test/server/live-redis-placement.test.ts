@@ -40,9 +40,10 @@ async function processWithInbox(processId: string, keys: RedisKeys) {
     log: () => undefined,
   });
   links.push(link);
-  const placement = new RedisPlacement(link, defineScripts(link.commands), keys, processId, () => {
-    /* the test reads what is forwarded, not the log */
-  });
+  const logged: string[] = [];
+  const placement = new RedisPlacement(link, defineScripts(link.commands), keys, processId, (m) =>
+    logged.push(m),
+  );
   const forwarded: ForwardedCommand[] = [];
   const hooks: BackendHooks = {
     forwarded: (command) => forwarded.push(command),
@@ -55,7 +56,7 @@ async function processWithInbox(processId: string, keys: RedisKeys) {
   };
   placement.start(hooks);
   await waitFor(`${processId} to register`, async () => placement.registered);
-  return { link, placement, forwarded };
+  return { link, placement, forwarded, logged };
 }
 
 /** Publishes to the process's inbox and waits until its subscriber connection has the message. */
@@ -85,5 +86,31 @@ it('holds commands forwarded while only its subscriber is back, and runs them, i
   await a.link.commands.connect();
   await waitFor('the held commands to run', async () => a.forwarded.length === 3);
   expect(a.forwarded).toEqual([lost('b:1'), lost('b:2'), lost('b:3')]);
+  await a.placement.close();
+});
+
+it('holds at most 10,000 commands while half reachable, and says how many it dropped', async () => {
+  const keys = new RedisKeys('cap:');
+  const a = await processWithInbox('procCap', keys);
+  const inbox = keys.inbox('procCap');
+  a.link.commands.disconnect();
+  await waitFor('the command connection to drop', async () => !a.link.ready());
+
+  let received = 0;
+  const all = new Promise<void>((resolve) =>
+    a.link.subscriber.on('message', () => ++received === 10_002 && resolve()),
+  );
+  const batch = sender.commands.pipeline();
+  for (let i = 0; i < 10_002; i++) batch.publish(inbox, JSON.stringify(lost(`b:${i}`)));
+  await batch.exec();
+  await all;
+  expect(a.forwarded).toEqual([]);
+
+  await a.link.commands.connect();
+  await waitFor('the held commands to run', async () => a.forwarded.length === 10_000);
+  expect(a.forwarded.at(-1)).toEqual(lost('b:9999'));
+  expect(a.logged).toContain(
+    'Dropped 2 forwarded commands that came while Redis was half reachable (kept the first 10000).',
+  );
   await a.placement.close();
 });
