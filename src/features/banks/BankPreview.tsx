@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { RichText } from '../../components/RichText';
 import type { BankEntry } from '../../domain/bank-entry';
-import { SERVICE_TYPES } from '../../domain/service-types';
+import { BankCounts, questionCount } from './BankCounts';
 
 interface Props {
   incoming: BankEntry;
@@ -29,15 +29,11 @@ export function BankPreview({ incoming, existing, onAdd, onCancel }: Props) {
       {incoming.description && (
         <RichText source={incoming.description} className="bank-description" />
       )}
-      <p className="bank-counts">
-        {incoming.questions.toLocaleString('en')} question{incoming.questions === 1 ? '' : 's'}:{' '}
-        {SERVICE_TYPES.map((type) => `${incoming.byType[type]} ${type}`).join(' · ')}
-      </p>
+      <BankCounts bank={incoming} />
       {from && <p className="hint">From {from}</p>}
       {existing && (
         <p>
-          You already have a bank titled “{existing.title}” (
-          {existing.questions.toLocaleString('en')} question{existing.questions === 1 ? '' : 's'}):
+          You already have a bank titled “{existing.title}” ({questionCount(existing.questions)}):
           adding this one replaces it. Your progress on questions that keep their ids is kept.
         </p>
       )}

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { formatProblem } from '../../domain/bank-loader';
 import type { BankEntry } from '../../domain/bank-entry';
 import type { ImportProgress } from '../../lib/bank-import';
+import { questionCount } from './BankCounts';
 import { BankPreview } from './BankPreview';
 import type { ImportState } from './useBankImport';
 
@@ -90,8 +91,9 @@ function EndedStatus(props: Props) {
       return (
         <div className="alert alert-ok">
           <p>
-            {outcome.replaced ? 'Replaced' : 'Added'} “{entry.title}”: {count(entry.questions)} from{' '}
-            {label}.{outcome.replaced && ' Your progress in it is kept.'}
+            {outcome.replaced ? 'Replaced' : 'Added'} “{entry.title}”:{' '}
+            {questionCount(entry.questions)} from {label}.
+            {outcome.replaced && ' Your progress in it is kept.'}
           </p>
           {entry.format === 'csv' && <p>It was converted from CSV to the app’s JSON format.</p>}
           <p className="actions">
@@ -126,9 +128,9 @@ function EndedStatus(props: Props) {
         <div className="alert alert-warn" ref={focus} tabIndex={-1}>
           <p>
             You already have a bank titled “{outcome.existing.title}” (
-            {count(outcome.existing.questions)}). Replace it with the one in {label} (
-            {count(outcome.incoming.questions)})? Your progress on questions that keep their ids is
-            kept.
+            {questionCount(outcome.existing.questions)}). Replace it with the one in {label} (
+            {questionCount(outcome.incoming.questions)})? Your progress on questions that keep their
+            ids is kept.
           </p>
           <p className="actions">
             <button type="button" className="button small" onClick={onReplace}>
@@ -204,4 +206,3 @@ function EndedAlert({ state, onDownloadProblems }: Props) {
 // A web address keeps its case: “Https://…” is not the address the learner gave.
 const capitalized = (text: string) =>
   /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
-const count = (n: number) => `${n.toLocaleString('en')} question${n === 1 ? '' : 's'}`;
