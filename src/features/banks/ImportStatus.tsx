@@ -1,9 +1,9 @@
-import { useLayoutEffect, useRef } from 'react';
 import { formatProblem } from '../../domain/bank-loader';
 import type { BankEntry } from '../../domain/bank-entry';
 import type { ImportProgress } from '../../lib/bank-import';
 import { questionCount } from './BankCounts';
 import { BankPreview } from './BankPreview';
+import { ConfirmBox } from './ConfirmBox';
 import type { ImportState } from './useBankImport';
 
 /** Problems listed on the page; all of them go into the file "Download every problem" saves. */
@@ -78,11 +78,6 @@ function ProgressBar({ progress }: { progress: ImportProgress | null }) {
 /** The calm endings, spoken by the status region: added, unchanged, stopped, or a question. */
 function EndedStatus(props: Props) {
   const { state, activeId, onReplace, onKeep, onMakeActive, onDownloadJson } = props;
-  const focus = useRef<HTMLDivElement>(null);
-  const asking = state.status === 'ended' && state.outcome.status === 'exists';
-  useLayoutEffect(() => {
-    if (asking) focus.current?.focus();
-  }, [asking]);
   if (state.status !== 'ended') return null;
   const { outcome, label } = state;
   switch (outcome.status) {
@@ -125,22 +120,14 @@ function EndedStatus(props: Props) {
       );
     case 'exists':
       return (
-        <div className="alert alert-warn" ref={focus} tabIndex={-1}>
+        <ConfirmBox yes="Replace it" onYes={onReplace} no="Keep the one I have" onNo={onKeep}>
           <p>
             You already have a bank titled “{outcome.existing.title}” (
             {questionCount(outcome.existing.questions)}). Replace it with the one in {label} (
             {questionCount(outcome.incoming.questions)})? Your progress on questions that keep their
             ids is kept.
           </p>
-          <p className="actions">
-            <button type="button" className="button small" onClick={onReplace}>
-              Replace it
-            </button>
-            <button type="button" className="button secondary small" onClick={onKeep}>
-              Keep the one I have
-            </button>
-          </p>
-        </div>
+        </ConfirmBox>
       );
     case 'checked':
       return (
