@@ -58,7 +58,7 @@ export const questionSchema = z
       text.check(z.maxLength(BANK_LIMITS.promptChars, 'must be at most 4,000 characters')),
       'The scenario. Plain text with a small Markdown subset: `code`, *emphasis*, **strong**, fenced code blocks.',
     ),
-    answer: described(z.enum(SERVICE_TYPES), 'The one correct Service type.'),
+    answer: described(serviceTypeSchema, 'The one correct Service type.'),
     explanation: described(z.optional(text), 'Why the answer is right, by the Kubernetes docs.'),
     whyNot: described(
       z.optional(z.partialRecord(serviceTypeSchema, text)),

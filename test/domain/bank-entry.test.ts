@@ -35,12 +35,7 @@ describe('bank list entries', () => {
   });
 
   it('has no description field when the bank has none', () => {
-    const entry = bankEntry(makeBank([makeQuestion()], { description: undefined }), {
-      id: 'custom-a',
-      format: 'json',
-      origin: { kind: 'paste' },
-      now: 1,
-    });
+    const entry = bankEntry(makeBank([makeQuestion()], { description: undefined }), entryInput());
     expect(Object.keys(entry)).not.toContain('description');
     expect(bankEntrySchema.parse(entry)).toEqual(entry);
   });
@@ -52,15 +47,9 @@ describe('bank list entries', () => {
       origin: { kind: 'url', url: 'https://example.com/bank.json' },
       now: 1_000,
     });
-    const next = bankEntry(bank(), {
-      id: 'custom-a',
-      format: 'json',
-      origin: { kind: 'paste' },
-      now: 9_000,
-      previous: first,
-    });
+    const next = bankEntry(bank(), { ...entryInput(), now: 9_000, previous: first });
     expect([next.addedAt, next.updatedAt, next.origin]).toEqual([1_000, 9_000, { kind: 'paste' }]);
-    expect(bankEntry(bank(), { ...nextInput(), previous: null }).addedAt).toBe(7);
+    expect(bankEntry(bank(), { ...entryInput(), previous: null }).addedAt).toBe(7);
   });
 
   it('reads back each origin and format a stored entry can have', () => {
@@ -70,13 +59,13 @@ describe('bank list entries', () => {
       { kind: 'paste' },
     ])
       expect(bankOriginSchema.safeParse(origin).success).toBe(true);
-    const stored = bankEntry(bank(), nextInput());
+    const stored = bankEntry(bank(), entryInput());
     for (const format of ['json', 'csv'])
       expect(bankEntrySchema.safeParse({ ...stored, format }).success).toBe(true);
   });
 
   it('refuses a stored entry it cannot trust', () => {
-    const stored = bankEntry(bank(), nextInput());
+    const stored = bankEntry(bank(), entryInput());
     for (const broken of [
       { ...stored, id: 'bundled' },
       { ...stored, title: '' },
@@ -93,7 +82,8 @@ describe('bank list entries', () => {
   });
 });
 
-function nextInput() {
+/** A pasted JSON bank stored as `custom-a` at time 7. */
+function entryInput() {
   return {
     id: 'custom-a',
     format: 'json' as const,

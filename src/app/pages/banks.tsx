@@ -108,7 +108,13 @@ async function exportBank(id: string, kind: 'json' | 'anki'): Promise<void> {
   else downloadText(`${stem}-anki.txt`, ankiText(bank), 'text/plain;charset=utf-8');
 }
 
+/** How much progress the remove question offers to delete: the bank's results and reviews. */
 async function progressIn(id: string) {
-  const { quizResults, reviewLogs } = await progressStore().exportData();
+  const store = progressStore();
+  // Only the two kinds of record that are counted; a whole export would read the settings too.
+  const [quizResults, reviewLogs] = await Promise.all([
+    store.listQuizResults(),
+    store.listReviewLogs(),
+  ]);
   return { quizResults: ofBank(quizResults, id).length, reviewLogs: ofBank(reviewLogs, id).length };
 }

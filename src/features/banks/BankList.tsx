@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef } from 'react';
 import { RichText } from '../../components/RichText';
-import { SERVICE_TYPES } from '../../domain/service-types';
 import type { BankEntry } from '../../domain/bank-entry';
 import { BUILTIN_BANK_ID } from '../../domain/bank-ids';
+import { BankCounts } from './BankCounts';
 import { RemoveBank, type RemoveChoice } from './RemoveBank';
 
 /** A bank as the list shows it: the built-in one has no entry of its own, so it is built here. */
@@ -50,10 +50,7 @@ export function BankList(props: Props) {
                 </label>
                 {active && <span className="badge">Active</span>}
               </div>
-              <p className="bank-counts">
-                {bank.questions.toLocaleString('en')} question{bank.questions === 1 ? '' : 's'}:{' '}
-                {SERVICE_TYPES.map((type) => `${bank.byType[type]} ${type}`).join(' · ')}
-              </p>
+              <BankCounts bank={bank} />
               <p className="hint">{origin(bank)}</p>
               {bank.description && (
                 <RichText source={bank.description} className="bank-description" />

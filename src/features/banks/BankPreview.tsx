@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef } from 'react';
 import { RichText } from '../../components/RichText';
 import type { BankEntry } from '../../domain/bank-entry';
-import { SERVICE_TYPES } from '../../domain/service-types';
+import { BankCounts, questionCount } from './BankCounts';
+import { ConfirmBox } from './ConfirmBox';
 
 interface Props {
   incoming: BankEntry;
@@ -15,13 +15,9 @@ interface Props {
  * learner sees what it is and where it comes from, and says yes before it enters their library.
  */
 export function BankPreview({ incoming, existing, onAdd, onCancel }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  // The question is the next thing to answer: keyboard and screen-reader users land on it, in the
-  // same commit that shows it (an effect would run later, after a paint without the focus).
-  useLayoutEffect(() => box.current?.focus(), []);
   const from = incoming.origin.kind === 'url' ? incoming.origin.url : null;
   return (
-    <div className="alert alert-warn bank-preview" ref={box} tabIndex={-1}>
+    <ConfirmBox className="bank-preview" yes="Add bank" onYes={onAdd} no="Cancel" onNo={onCancel}>
       <p>
         <strong>Add “{incoming.title}” to your banks?</strong> It was checked and has no problems.
         Nothing is saved until you add it.
@@ -29,26 +25,14 @@ export function BankPreview({ incoming, existing, onAdd, onCancel }: Props) {
       {incoming.description && (
         <RichText source={incoming.description} className="bank-description" />
       )}
-      <p className="bank-counts">
-        {incoming.questions.toLocaleString('en')} question{incoming.questions === 1 ? '' : 's'}:{' '}
-        {SERVICE_TYPES.map((type) => `${incoming.byType[type]} ${type}`).join(' · ')}
-      </p>
+      <BankCounts bank={incoming} />
       {from && <p className="hint">From {from}</p>}
       {existing && (
         <p>
-          You already have a bank titled “{existing.title}” (
-          {existing.questions.toLocaleString('en')} question{existing.questions === 1 ? '' : 's'}):
+          You already have a bank titled “{existing.title}” ({questionCount(existing.questions)}):
           adding this one replaces it. Your progress on questions that keep their ids is kept.
         </p>
       )}
-      <p className="actions">
-        <button type="button" className="button small" onClick={onAdd}>
-          Add bank
-        </button>
-        <button type="button" className="button secondary small" onClick={onCancel}>
-          Cancel
-        </button>
-      </p>
-    </div>
+    </ConfirmBox>
   );
 }

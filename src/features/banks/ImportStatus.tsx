@@ -1,8 +1,9 @@
-import { useLayoutEffect, useRef } from 'react';
 import { formatProblem } from '../../domain/bank-loader';
 import type { BankEntry } from '../../domain/bank-entry';
 import type { ImportProgress } from '../../lib/bank-import';
+import { questionCount } from './BankCounts';
 import { BankPreview } from './BankPreview';
+import { ConfirmBox } from './ConfirmBox';
 import type { ImportState } from './useBankImport';
 
 /** Problems listed on the page; all of them go into the file "Download every problem" saves. */
@@ -77,11 +78,6 @@ function ProgressBar({ progress }: { progress: ImportProgress | null }) {
 /** The calm endings, spoken by the status region: added, unchanged, stopped, or a question. */
 function EndedStatus(props: Props) {
   const { state, activeId, onReplace, onKeep, onMakeActive, onDownloadJson } = props;
-  const focus = useRef<HTMLDivElement>(null);
-  const asking = state.status === 'ended' && state.outcome.status === 'exists';
-  useLayoutEffect(() => {
-    if (asking) focus.current?.focus();
-  }, [asking]);
   if (state.status !== 'ended') return null;
   const { outcome, label } = state;
   switch (outcome.status) {
@@ -90,8 +86,9 @@ function EndedStatus(props: Props) {
       return (
         <div className="alert alert-ok">
           <p>
-            {outcome.replaced ? 'Replaced' : 'Added'} “{entry.title}”: {count(entry.questions)} from{' '}
-            {label}.{outcome.replaced && ' Your progress in it is kept.'}
+            {outcome.replaced ? 'Replaced' : 'Added'} “{entry.title}”:{' '}
+            {questionCount(entry.questions)} from {label}.
+            {outcome.replaced && ' Your progress in it is kept.'}
           </p>
           {entry.format === 'csv' && <p>It was converted from CSV to the app’s JSON format.</p>}
           <p className="actions">
@@ -123,22 +120,14 @@ function EndedStatus(props: Props) {
       );
     case 'exists':
       return (
-        <div className="alert alert-warn" ref={focus} tabIndex={-1}>
+        <ConfirmBox yes="Replace it" onYes={onReplace} no="Keep the one I have" onNo={onKeep}>
           <p>
             You already have a bank titled “{outcome.existing.title}” (
-            {count(outcome.existing.questions)}). Replace it with the one in {label} (
-            {count(outcome.incoming.questions)})? Your progress on questions that keep their ids is
-            kept.
+            {questionCount(outcome.existing.questions)}). Replace it with the one in {label} (
+            {questionCount(outcome.incoming.questions)})? Your progress on questions that keep their
+            ids is kept.
           </p>
-          <p className="actions">
-            <button type="button" className="button small" onClick={onReplace}>
-              Replace it
-            </button>
-            <button type="button" className="button secondary small" onClick={onKeep}>
-              Keep the one I have
-            </button>
-          </p>
-        </div>
+        </ConfirmBox>
       );
     case 'checked':
       return (
@@ -204,4 +193,3 @@ function EndedAlert({ state, onDownloadProblems }: Props) {
 // A web address keeps its case: “Https://…” is not the address the learner gave.
 const capitalized = (text: string) =>
   /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
-const count = (n: number) => `${n.toLocaleString('en')} question${n === 1 ? '' : 's'}`;

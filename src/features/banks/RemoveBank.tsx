@@ -5,9 +5,11 @@ export interface RemoveChoice {
   progress: boolean;
 }
 
+type Counts = { quizResults: number; reviewLogs: number };
+
 interface Props {
   title: string;
-  progress: () => Promise<{ quizResults: number; reviewLogs: number }>;
+  progress: () => Promise<Counts>;
   onCancel: () => void;
   onRemove: (choice: RemoveChoice) => void;
 }
@@ -16,18 +18,23 @@ interface Props {
 export function RemoveBank({ title, progress, onCancel, onRemove }: Props) {
   const id = useId();
   const [alsoProgress, setAlsoProgress] = useState(false);
-  const [counts, setCounts] = useState<{ quizResults: number; reviewLogs: number } | null>(null);
+  // null while counting; 'unknown' when the progress could not be read (the choice stays open).
+  const [counts, setCounts] = useState<Counts | 'unknown' | null>(null);
   const heading = useRef<HTMLParagraphElement>(null);
   const latest = useRef(progress);
   useLayoutEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     let live = true;
-    void latest.current().then((c) => live && setCounts(c));
+    latest.current().then(
+      (c) => live && setCounts(c),
+      () => live && setCounts('unknown'),
+    );
     return () => {
       live = false;
     };
   }, []);
-  const none = counts !== null && counts.quizResults + counts.reviewLogs === 0;
+  const none =
+    counts !== null && counts !== 'unknown' && counts.quizResults + counts.reviewLogs === 0;
 
   return (
     <div className="remove-bank" role="group" aria-labelledby={`${id}-q`}>
@@ -43,8 +50,10 @@ export function RemoveBank({ title, progress, onCancel, onRemove }: Props) {
           />
           <span>
             Also remove my progress in it
-            {counts &&
-              ` (${plural(counts.quizResults, 'quiz result')}, ${plural(counts.reviewLogs, 'flashcard review')})`}
+            {counts === 'unknown'
+              ? ' (how much there is could not be read)'
+              : counts &&
+                ` (${plural(counts.quizResults, 'quiz result')}, ${plural(counts.reviewLogs, 'flashcard review')})`}
             . A backup is taken first.
           </span>
         </label>

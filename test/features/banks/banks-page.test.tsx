@@ -67,6 +67,37 @@ describe('/banks', () => {
     expect(exportBank).toHaveBeenCalledWith(expect.stringMatching(/^custom-pasted-bank-/), 'json');
   });
 
+  it('a bank whose title is stored asks first: keep leaves it, replace stores the new one', async () => {
+    const { user, library } = renderPage();
+    await screen.findByRole('radio', { name: 'Kubernetes Services' });
+    await paste(user, fixture('minimal.json'));
+    await screen.findByRole('radio', { name: 'Minimal drills' });
+    const bank = JSON.parse(fixture('minimal.json')) as { questions: unknown[] };
+    const shorter = JSON.stringify({ ...bank, questions: bank.questions.slice(0, 3) });
+    const ask = async () => {
+      fireEvent.change(screen.getByRole('textbox', { name: 'Bank text (JSON or CSV)' }), {
+        target: { value: shorter },
+      });
+      await user.click(screen.getByRole('button', { name: 'Check and add' }));
+      const question = (await screen.findByText(/^You already have a bank titled/)).closest('div');
+      expect(question).toHaveTextContent(
+        'You already have a bank titled “Minimal drills” (4 questions). Replace it with the one in the pasted text (3 questions)?',
+      );
+      // The question is what the learner answers next: it has the focus.
+      expect(question).toHaveFocus();
+    };
+
+    await ask();
+    await user.click(screen.getByRole('button', { name: 'Keep the one I have' }));
+    expect(screen.queryByText(/^You already have a bank titled/)).toBeNull();
+    expect((await library.list()).entries).toMatchObject([{ questions: 4 }]);
+
+    await ask();
+    await user.click(screen.getByRole('button', { name: 'Replace it' }));
+    expect(await screen.findByText(/^Replaced “Minimal drills”: 3 questions/)).toBeVisible();
+    expect((await library.list()).entries).toMatchObject([{ questions: 3 }]);
+  });
+
   it('removing a bank asks first, and keeps its progress unless that box is ticked', async () => {
     const { user, library, removeProgress } = renderPage();
     await screen.findByRole('radio', { name: 'Kubernetes Services' });
