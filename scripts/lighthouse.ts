@@ -11,12 +11,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { findChromium } from './chromium.mjs';
+import { freePort } from './temp-redis';
 
 const ROUTES = ['/', '/quiz', '/flashcards', '/progress', '/team', '/banks'];
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
@@ -56,18 +56,6 @@ const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
     .join(', ');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
