@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { freePort } from './temp-redis';
 
 const ROUTES = ['/', '/quiz', '/flashcards', '/progress', '/team', '/banks'];
@@ -23,16 +23,9 @@ const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } a
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 
-// The flags the team agreed for Debian's Chromium: headless, no sandbox (containers), and nothing
-// that reaches for the network on its own and so disturbs the timings.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+// Headless, with the flags the browser tests use on Debian's Chromium (no sandbox in containers,
+// nothing that reaches for the network on its own and so disturbs the timings).
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 interface RouteResult {
   route: string;
