@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { staticClosure } from './build/shells';
 
 export const RENDER_BUDGET_BYTES = 100 * 1024;
 export const IDLE_BUDGET_BYTES = 100 * 1024;
@@ -58,17 +59,8 @@ for (const row of rows)
   console.log(`${row.file.padEnd(48)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)}`);
 
 /** Chunk files reachable from `keys` through static imports. */
-function closure(keys: string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || seen.has(chunk.file)) return;
-    seen.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  keys.forEach(visit);
-  return seen;
-}
+const closure = (keys: string[]) =>
+  new Set([...staticClosure(manifest, keys)].map((key) => manifest[key]!.file));
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
 if (!entryKey) throw new Error('the build manifest has no entry chunk');
