@@ -7,8 +7,8 @@
 // so the idle list below cannot silently fall out of date.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { gzip } from './build/compress';
 import { staticClosure } from './build/shells';
 
 export const RENDER_BUDGET_BYTES = 100 * 1024;
@@ -36,7 +36,8 @@ const dist = 'dist';
 const manifest = manifestSchema.parse(
   JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')),
 );
-const gzipSize = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+// Measured with the build's own gzip (the .gz copies the server sends).
+const gzipSize = (file: string) => gzip(readFileSync(join(dist, file))).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const isCompressedCopy = (name: string) => /\.(br|gz)$/.test(name);
