@@ -60,6 +60,8 @@ test('after one visit, quiz, flashcards, progress and banks work with the networ
   await expect(page.getByRole('heading', { level: 1, name: 'Kube Service Trainer' })).toBeVisible();
 
   await page.goto('/quiz?count=3&seed=offline&start=1');
+  // The worker answered with the quiz's own prerendered shell, its query notwithstanding.
+  await expect(page.locator('#root')).toHaveAttribute('data-route', '/quiz');
   await takeQuiz(page, 3);
 
   await page.goto('/flashcards');
