@@ -15,10 +15,12 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { SHELL_ROUTES } from './build/shells';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { freePort } from './temp-redis';
 
-const ROUTES = ['/', '/quiz', '/flashcards', '/progress', '/team', '/banks'];
+// Every route with a first screen of its own (a prerendered shell).
+const ROUTES = SHELL_ROUTES.map((route) => route.path);
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
