@@ -11,28 +11,23 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from './chromium.mjs';
+import { SHELL_ROUTES } from './build/shells';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { freePort } from './temp-redis';
 
-const ROUTES = ['/', '/quiz', '/flashcards', '/progress', '/team', '/banks'];
+// Every route with a first screen of its own (a prerendered shell).
+const ROUTES = SHELL_ROUTES.map((route) => route.path);
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 
-// The flags the team agreed for Debian's Chromium: headless, no sandbox (containers), and nothing
-// that reaches for the network on its own and so disturbs the timings.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+// Headless, with the flags the browser tests use on Debian's Chromium (no sandbox in containers,
+// nothing that reaches for the network on its own and so disturbs the timings).
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 interface RouteResult {
   route: string;
@@ -56,18 +51,6 @@ const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
     .join(', ');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {

@@ -7,8 +7,9 @@
 // so the idle list below cannot silently fall out of date.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { gzip } from './build/compress';
+import { staticClosure } from './build/shells';
 
 export const RENDER_BUDGET_BYTES = 100 * 1024;
 export const IDLE_BUDGET_BYTES = 100 * 1024;
@@ -35,7 +36,8 @@ const dist = 'dist';
 const manifest = manifestSchema.parse(
   JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')),
 );
-const gzipSize = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+// Measured with the build's own gzip (the .gz copies the server sends).
+const gzipSize = (file: string) => gzip(readFileSync(join(dist, file))).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const isCompressedCopy = (name: string) => /\.(br|gz)$/.test(name);
@@ -58,17 +60,8 @@ for (const row of rows)
   console.log(`${row.file.padEnd(48)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)}`);
 
 /** Chunk files reachable from `keys` through static imports. */
-function closure(keys: string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || seen.has(chunk.file)) return;
-    seen.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  keys.forEach(visit);
-  return seen;
-}
+const closure = (keys: string[]) =>
+  new Set([...staticClosure(manifest, keys)].map((key) => manifest[key]!.file));
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
 if (!entryKey) throw new Error('the build manifest has no entry chunk');

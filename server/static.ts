@@ -19,16 +19,14 @@ export function staticHandler(distDir: string) {
       else res.setHeader('Cache-Control', 'no-cache');
     },
   };
-  // `/quiz` finds the prerendered quiz.html; a path without a shell of its own gets shell.html.
-  const pages = sirv(distDir, { ...options, single: 'shell.html' });
-  const files = sirv(distDir, options);
+  // `/quiz` finds the prerendered quiz.html; a page path without a shell of its own gets
+  // shell.html. A file path never falls back to a page, so a missing one is a 404: sirv leaves out
+  // any name with an extension by default, and nothing under /assets/ is a page.
+  const serve = sirv(distDir, { ...options, single: 'shell.html', ignores: ['^/assets/'] });
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end('Not found');
   };
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const isAsset = /^\/assets\/|\.[a-z0-9]+$/i.test((req.url ?? '/').split('?')[0] ?? '/');
-    (isAsset ? files : pages)(req, res, () => notFound(res));
-  };
+  return (req: IncomingMessage, res: ServerResponse) => serve(req, res, () => notFound(res));
 }

@@ -19,7 +19,7 @@ interface Renderer {
 }
 
 /** Renders with the app's own modules, loaded through Vite (so CSS and `?url` imports resolve). */
-async function render(root: string): Promise<Rendered[]> {
+async function render(root: string): Promise<{ routes: Rendered[]; fallback: Rendered }> {
   const server = await createServer({
     root,
     configFile: false,
@@ -31,11 +31,9 @@ async function render(root: string): Promise<Rendered[]> {
   });
   try {
     const app = (await server.ssrLoadModule('/src/prerender.tsx')) as Renderer;
-    const pages: Rendered[] = [];
-    for (const route of SHELL_ROUTES)
-      pages.push({ path: route.path, html: await app.renderRoute(route.path) });
-    pages.push({ path: null, html: await app.renderFallback() });
-    return pages;
+    const routes: Rendered[] = [];
+    for (const { path } of SHELL_ROUTES) routes.push({ path, html: await app.renderRoute(path) });
+    return { routes, fallback: { path: null, html: await app.renderFallback() } };
   } finally {
     await server.close();
   }
@@ -64,15 +62,14 @@ export function prerenderPlugin(): Plugin {
         let template = readFileSync(join(outDir, 'index.html'), 'utf8');
         for (const css of entryCss)
           template = inlineStyleSheet(template, `/${css}`, readFileSync(join(outDir, css), 'utf8'));
-        const [fallback, ...pages] = (await render(root)).reverse();
-        for (const route of SHELL_ROUTES) {
-          const rendered = pages.find((p) => p.path === route.path)!;
-          const html = buildShell(template, rendered, preloadsFor(manifest, route.page));
+        const { routes, fallback } = await render(root);
+        SHELL_ROUTES.forEach((route, i) => {
+          const html = buildShell(template, routes[i]!, preloadsFor(manifest, route.page));
           writeFileSync(join(outDir, route.file), html);
-        }
+        });
         writeFileSync(
           join(outDir, FALLBACK_SHELL),
-          buildShell(template, fallback!, preloadsFor(manifest, undefined)),
+          buildShell(template, fallback, preloadsFor(manifest, undefined)),
         );
         this.info(`prerendered ${SHELL_ROUTES.map((r) => r.path).join(' ')} and ${FALLBACK_SHELL}`);
       },

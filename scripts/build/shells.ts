@@ -27,6 +27,25 @@ export const FALLBACK_SHELL = 'shell.html';
 /** The built-in bank, as the build manifest names it. */
 export const BANK_MODULE = 'data/questions.json';
 
+/**
+ * The manifest keys of `keys` and every chunk they import statically, depth first in the order the
+ * manifest lists the imports. Keys the manifest lacks are left out.
+ */
+export function staticClosure(
+  manifest: Record<string, { imports?: string[] }>,
+  keys: string[],
+): Set<string> {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(key)) return;
+    seen.add(key);
+    chunk.imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  return seen;
+}
+
 export interface Preloads {
   /** Scripts the route's page needs beyond the entry, in the order the manifest lists them. */
   modules: string[];
@@ -40,23 +59,12 @@ export interface Preloads {
  * statically, their style sheets, and the bank when one of those chunks loads it.
  */
 export function preloadsFor(manifest: Manifest, page: string | undefined): Preloads {
-  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
-  if (!entry) throw new Error('the build manifest has no entry chunk');
-  const loaded = new Set<string>();
-  const collect = (key: string, into: Set<string>) => {
-    const chunk = manifest[key];
-    if (!chunk || into.has(key)) return;
-    into.add(key);
-    chunk.imports?.forEach((next) => collect(next, into));
-  };
-  const entryKey = Object.keys(manifest).find((key) => manifest[key] === entry)!;
-  collect(entryKey, loaded);
-
-  const needed = new Set<string>();
-  if (page) {
-    if (!manifest[page]) throw new Error(`the build manifest has no chunk for ${page}`);
-    collect(page, needed);
-  }
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  if (!entryKey) throw new Error('the build manifest has no entry chunk');
+  const entry = manifest[entryKey]!;
+  const loaded = staticClosure(manifest, [entryKey]);
+  if (page && !manifest[page]) throw new Error(`the build manifest has no chunk for ${page}`);
+  const needed = staticClosure(manifest, page ? [page] : []);
   const chunks = [...needed].filter((key) => !loaded.has(key)).map((key) => manifest[key]!);
   const bank = manifest[BANK_MODULE]?.file;
   return {

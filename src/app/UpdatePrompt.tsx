@@ -9,10 +9,17 @@ export function UpdatePrompt({ updates }: { updates: AppUpdates }) {
   if (status === 'none' || status === 'dismissed') return null;
   return (
     <div role="alert" className="update-prompt">
-      <p>
-        <strong>Update available.</strong> A new version of Kube Service Trainer is ready. Your
-        progress is saved: reload when it suits you.
-      </p>
+      {status === 'updating' ? (
+        // Activation can take a moment (or stall): say so, and Reload stays to press again.
+        <p>
+          <strong>Updating…</strong> The new version is taking over; the page reloads by itself.
+        </p>
+      ) : (
+        <p>
+          <strong>Update available.</strong> A new version of Kube Service Trainer is ready. Your
+          progress is saved: reload when it suits you.
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="button" onClick={updates.update}>
           Reload

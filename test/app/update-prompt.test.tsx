@@ -43,6 +43,26 @@ describe('update prompt', () => {
     expect(t.reloads()).toBe(1);
   });
 
+  it('says it is updating while the new version takes over, even once it controls the page', async () => {
+    let activate = () => {};
+    const listeners: Record<string, () => void> = {};
+    const updates = createAppUpdates(() => {});
+    updates.connect({
+      onWaiting: (listener) => void (listeners.waiting = listener),
+      onControlling: (listener) => void (listeners.controlling = listener),
+      activateWaiting: () => new Promise<void>((resolve) => (activate = resolve)),
+    });
+    render(<UpdatePrompt updates={updates} />);
+    act(() => listeners.waiting!());
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Reload' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Updating…/);
+    // This page asked for it: taking control is no new offer, the reload follows activation.
+    act(() => listeners.controlling!());
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Updating…/);
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeEnabled();
+    activate();
+  });
+
   it('Later puts the prompt away without updating', async () => {
     const t = setup();
     t.fire('waiting');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect, type Page } from '@playwright/test';
 import { staticHandler } from '../../server/static';
 
 /**
@@ -32,4 +33,15 @@ export async function serveBuild() {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Resolves once the service worker controls the page: it is active, which it becomes only after
+ * precaching everything, and has taken charge of the page that installed it.
+ */
+export async function offlineReady(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null))
+    .toMatch(/\/sw\.js$/);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { offlineReady } from './build-server';
 
 interface SizeReport {
   render: string[];
@@ -21,10 +22,7 @@ test('every script `/` loads, at first paint and once idle, is one the size repo
   await expect(page.getByRole('heading', { level: 1, name: 'Kube Service Trainer' })).toBeVisible();
   // Idle: the service worker, registered after the page loads, has installed (precached the app)
   // and taken charge. Everything `/` imports after its first paint has been fetched by then.
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ''))
-    .toMatch(/\/sw\.js$/);
+  await offlineReady(page);
 
   // The service worker's precache fetches go through the worker, not the page.
   expect(scripts.length).toBeGreaterThan(0);

@@ -92,6 +92,14 @@ describe('production static server', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('text/plain');
   });
+
+  it('answers any missing file with 404: one outside /assets/, or one under it without an extension', async () => {
+    for (const path of ['/icons/gone-512.png', '/workbox-old.js', '/assets/old-chunk']) {
+      const res = await fetch(base + path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).toBe('Not found');
+    }
+  });
 });
 
 describe('compressed responses', () => {
